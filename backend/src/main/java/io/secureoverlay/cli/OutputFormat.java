@@ -1,0 +1,7 @@
+package io.secureoverlay.cli;
+
+/** How a command prints its result. */
+enum OutputFormat {
+  TEXT,
+  JSON
+}
