@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh
-# -Pkernel-lab -DskipITs resolves the failsafe plugin here, where the network is.
-./mvnw -B verify -Pkernel-lab -DskipITs
+# -Pkernel-lab with skipKernelLabITs resolves the lab's plugins here, where the network is.
+./mvnw -B verify -Pkernel-lab -DskipKernelLabITs=true
 echo "[test] real-kernel tests in the kernel lab"
 scripts/kernel-lab/run-in-kernel.sh ./mvnw -o -B -pl agent -am verify -Pkernel-lab -DskipUnitTests=true
