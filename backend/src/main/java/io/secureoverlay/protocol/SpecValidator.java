@@ -80,9 +80,11 @@ public final class SpecValidator {
   private static void checkCipher(List<SpecProblem> problems, String cipher) {
     String field = "spec.cipher";
     if (cipher == null) {
-      problems.add(new SpecProblem(field, "missing: expected " + cipherIds()));
+      problems.add(new SpecProblem(field, "missing: expected " + AllowedValues.ciphers()));
     } else if (cipher.length() > MAX_ECHO) {
-      problems.add(new SpecProblem(field, "longer than any cipher name: expected " + cipherIds()));
+      problems.add(
+          new SpecProblem(
+              field, "longer than any cipher name: expected " + AllowedValues.ciphers()));
     } else {
       try {
         Cipher.fromId(cipher);
@@ -92,17 +94,9 @@ public final class SpecValidator {
     }
   }
 
-  private static String cipherIds() {
-    List<String> ids = new ArrayList<>();
-    for (Cipher c : Cipher.values()) {
-      ids.add(c.id());
-    }
-    return String.join(", ", ids);
-  }
-
   private static void checkIcv(List<SpecProblem> problems, Integer icvBits) {
     if (icvBits == null) {
-      problems.add(new SpecProblem("spec.icvBits", "missing: expected 64, 96 or 128"));
+      problems.add(new SpecProblem("spec.icvBits", "missing: expected " + AllowedValues.icvBits()));
       return;
     }
     try {

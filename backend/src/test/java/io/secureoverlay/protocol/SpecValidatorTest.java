@@ -174,7 +174,7 @@ class SpecValidatorTest {
             "spec.enabled: missing: expected true or false",
             "spec.enforce: missing: expected true or false",
             "spec.cipher: missing: expected aes-gcm-128, aes-gcm-256",
-            "spec.icvBits: missing: expected 64, 96 or 128",
+            "spec.icvBits: missing: expected 64, 96, 128",
             "spec.rotationInterval: missing: expected whole numbers followed by h, m or s, e.g."
                 + " 24h, 90m or 1h30m",
             "spec.retireGracePeriod: missing: expected whole numbers followed by h, m or s, e.g."
