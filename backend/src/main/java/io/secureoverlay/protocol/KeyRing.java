@@ -3,7 +3,6 @@ package io.secureoverlay.protocol;
 import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class KeyRing implements AutoCloseable {
 
   /** The live epochs, oldest first. */
   public List<Long> epochs() {
-    return new ArrayList<>(secrets.keySet());
+    return List.copyOf(secrets.keySet());
   }
 
   public boolean isEmpty() {

@@ -50,7 +50,7 @@ public final class NodeSetCodec {
       if (last > first) {
         out.append('-').append(last);
       }
-      first = last == Integer.MAX_VALUE ? -1 : bits.nextSetBit(last + 1);
+      first = bits.nextSetBit(last + 1);
     }
     return out.toString();
   }
@@ -81,10 +81,10 @@ public final class NodeSetCodec {
   }
 
   private static NodeSet decodeRanges(String encoded) {
-    BitSet bits = new BitSet();
     if (encoded.isEmpty()) {
       return NodeSet.empty();
     }
+    BitSet bits = new BitSet();
     String[] items = encoded.split(",", -1);
     int previousLast = -1;
     for (int i = 0; i < items.length; i++) {

@@ -38,11 +38,10 @@ public final class SpecValidator {
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   public List<SpecProblem> validate(SecureOverlaySpec spec) {
-    List<SpecProblem> problems = new ArrayList<>();
     if (spec == null) {
-      problems.add(new SpecProblem("spec", "missing"));
-      return List.copyOf(problems);
+      return List.of(new SpecProblem("spec", "missing"));
     }
+    List<SpecProblem> problems = new ArrayList<>();
     requirePresent(problems, "spec.enabled", spec.getEnabled());
     requirePresent(problems, "spec.enforce", spec.getEnforce());
     checkCipher(problems, spec.getCipher());
