@@ -1,0 +1,168 @@
+package io.secureoverlay.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan the master publishes and every agent follows. Agents acknowledge {@code planRevision} in
+ * their {@link SecureOverlayNodeStatus#getObservedPlanRevision()}; the master moves on only when
+ * every live node has.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class SecureOverlayStatus {
+
+  @JsonPropertyDescription("The metadata.generation of the spec this plan was made from.")
+  private Long observedGeneration;
+
+  private OverlayPhase phase;
+
+  @JsonPropertyDescription("Incremented on every change of the plan; agents acknowledge it.")
+  private Long planRevision;
+
+  @JsonPropertyDescription("The transition under way, or absent when idle.")
+  private Transition transition;
+
+  @JsonPropertyDescription("Live epochs, oldest first. Fingerprints only, never key bytes.")
+  private List<EpochStatus> epochs = new ArrayList<>();
+
+  @JsonPropertyDescription("Stable node indices: SPIs and node sets refer to nodes by index.")
+  private List<IndexedNode> nodes = new ArrayList<>();
+
+  @JsonPropertyDescription("The epoch senders use, or absent when nobody encrypts.")
+  private Long outboundEpoch;
+
+  @JsonPropertyDescription("Nodes that did not acknowledge the plan within the ack timeout.")
+  private List<String> lagging = new ArrayList<>();
+
+  @JsonPropertyDescription("Nodes left out of the plan (spec.excludeNodes or unusable).")
+  private List<String> excluded = new ArrayList<>();
+
+  @JsonPropertyDescription("Ready nodes over all nodes in the plan, e.g. 9/10.")
+  private String readyNodes;
+
+  private Instant nextRotationAt;
+
+  private Instant lastRotationAt;
+
+  @JsonPropertyDescription("The spec.rotateNowToken the master last acted on.")
+  private String handledRotateNowToken;
+
+  private List<StatusCondition> conditions = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public OverlayPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(OverlayPhase phase) {
+    this.phase = phase;
+  }
+
+  public Long getPlanRevision() {
+    return planRevision;
+  }
+
+  public void setPlanRevision(Long planRevision) {
+    this.planRevision = planRevision;
+  }
+
+  public Transition getTransition() {
+    return transition;
+  }
+
+  public void setTransition(Transition transition) {
+    this.transition = transition;
+  }
+
+  public List<EpochStatus> getEpochs() {
+    return epochs;
+  }
+
+  public void setEpochs(List<EpochStatus> epochs) {
+    this.epochs = epochs;
+  }
+
+  public List<IndexedNode> getNodes() {
+    return nodes;
+  }
+
+  public void setNodes(List<IndexedNode> nodes) {
+    this.nodes = nodes;
+  }
+
+  public Long getOutboundEpoch() {
+    return outboundEpoch;
+  }
+
+  public void setOutboundEpoch(Long outboundEpoch) {
+    this.outboundEpoch = outboundEpoch;
+  }
+
+  public List<String> getLagging() {
+    return lagging;
+  }
+
+  public void setLagging(List<String> lagging) {
+    this.lagging = lagging;
+  }
+
+  public List<String> getExcluded() {
+    return excluded;
+  }
+
+  public void setExcluded(List<String> excluded) {
+    this.excluded = excluded;
+  }
+
+  public String getReadyNodes() {
+    return readyNodes;
+  }
+
+  public void setReadyNodes(String readyNodes) {
+    this.readyNodes = readyNodes;
+  }
+
+  public Instant getNextRotationAt() {
+    return nextRotationAt;
+  }
+
+  public void setNextRotationAt(Instant nextRotationAt) {
+    this.nextRotationAt = nextRotationAt;
+  }
+
+  public Instant getLastRotationAt() {
+    return lastRotationAt;
+  }
+
+  public void setLastRotationAt(Instant lastRotationAt) {
+    this.lastRotationAt = lastRotationAt;
+  }
+
+  public String getHandledRotateNowToken() {
+    return handledRotateNowToken;
+  }
+
+  public void setHandledRotateNowToken(String handledRotateNowToken) {
+    this.handledRotateNowToken = handledRotateNowToken;
+  }
+
+  public List<StatusCondition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<StatusCondition> conditions) {
+    this.conditions = conditions;
+  }
+}
