@@ -25,8 +25,10 @@ import java.util.stream.Collectors;
  * @param outboundEpoch the epoch nodes encrypt with; empty = nobody encrypts
  * @param inboundReady per epoch, indices of nodes whose inbound SAs for it are in place: nobody
  *     encrypts toward a node before it is ready for that epoch
- * @param enforce whether nodes refuse plaintext from peers in {@code encrypting}
- * @param encrypting indices of nodes that encrypt toward every ready peer
+ * @param enforcing indices of nodes that refuse plaintext from peers that encrypt toward them
+ * @param encrypting indices of nodes known (acknowledged) to encrypt toward every ready peer: a
+ *     node enforces only against these, so plaintext is refused only from a peer that has
+ *     demonstrably stopped sending it
  */
 public record ClusterIntent(
     List<NodeRef> nodes,
@@ -37,7 +39,7 @@ public record ClusterIntent(
     SortedSet<Long> inboundEpochs,
     OptionalLong outboundEpoch,
     Map<Long, Set<Integer>> inboundReady,
-    boolean enforce,
+    Set<Integer> enforcing,
     Set<Integer> encrypting) {
 
   public ClusterIntent {
@@ -49,6 +51,7 @@ public record ClusterIntent(
     inboundEpochs = Collections.unmodifiableSortedSet(new TreeSet<>(inboundEpochs));
     Objects.requireNonNull(outboundEpoch, "outboundEpoch");
     inboundReady = Map.copyOf(inboundReady);
+    enforcing = Set.copyOf(enforcing);
     encrypting = Set.copyOf(encrypting);
   }
 
@@ -77,7 +80,7 @@ public record ClusterIntent(
         inboundEpochs,
         outboundEpoch,
         ready,
-        enforce,
+        enforce ? all : Set.of(),
         outboundEpoch.isPresent() ? all : Set.of());
   }
 

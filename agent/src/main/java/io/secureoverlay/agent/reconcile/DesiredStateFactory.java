@@ -15,8 +15,8 @@ import java.util.TreeMap;
  *   <li>inbound SAs for every inbound epoch, from every peer;
  *   <li>toward a peer, the outbound epoch if the peer is inbound-ready for it, else the newest
  *       older inbound epoch it is ready for (a rotation in progress), else plaintext;
- *   <li>plaintext from a peer is refused only if enforcement is on and that peer encrypts toward
- *       this node (by the same rule, seen from the peer).
+ *   <li>plaintext from a peer is refused only if this node enforces, the peer is acknowledged as
+ *       encrypting, and by the same rule, seen from the peer, it encrypts toward this node.
  * </ul>
  */
 public final class DesiredStateFactory {
@@ -47,7 +47,7 @@ public final class DesiredStateFactory {
       boolean peerEncryptsToUs =
           intent.encrypting().contains(peer.index())
               && outboundEpochToward(intent, self).isPresent();
-      boolean enforce = intent.enforce() && peerEncryptsToUs;
+      boolean enforce = intent.enforcing().contains(self.index()) && peerEncryptsToUs;
       peers.add(new PeerPlan(peer, intent.inboundEpochs(), out, enforce));
     }
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
