@@ -9,7 +9,7 @@ import io.secureoverlay.agent.dataplane.DataplaneChange.UpdatePolicy;
 import io.secureoverlay.agent.dataplane.DataplaneChange.UpdateSa;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class SimulatedDataplane implements Dataplane {
 
-  private final Map<SaId, SimulatedSa> sas = new HashMap<>();
+  private final Map<SaId, SimulatedSa> sas = new LinkedHashMap<>();
   private final SaTemplateIndex templateIndex = new SaTemplateIndex();
   private final SimulatedPolicyTable policies = new SimulatedPolicyTable();
   private final Map<String, Long> statistics = new TreeMap<>();

@@ -33,15 +33,15 @@ public final class ChangePlanner {
     Map<SaId, SaState> actual = new HashMap<>();
     actualSas.forEach(sa -> actual.put(sa.id(), sa));
     List<DataplaneChange> installs = new ArrayList<>();
-    for (SaSpec want : desired.sas().values()) {
+    for (DesiredSa want : desired.sas().values()) {
       SaState have = actual.get(want.id());
       if (have == null) {
-        installs.add(new AddSa(want));
-      } else if (!sameFixedFields(have, want)) {
+        installs.add(new AddSa(desired.spec(want.id())));
+      } else if (!want.sameFixedFields(have)) {
         installs.add(new DeleteSa(want.id()));
-        installs.add(new AddSa(want));
+        installs.add(new AddSa(desired.spec(want.id())));
       } else if (!have.lifetimes().equals(want.lifetimes())) {
-        installs.add(new UpdateSa(want));
+        installs.add(new UpdateSa(desired.spec(want.id())));
       }
     }
     List<DataplaneChange> removals = new ArrayList<>();
@@ -74,15 +74,8 @@ public final class ChangePlanner {
     return changes;
   }
 
-  /** Whether an installed SA already has the desired key and parameters (lifetimes aside). */
+  /** Whether an installed SA already has the key and parameters of {@code want} (not lifetimes). */
   static boolean sameFixedFields(SaState have, SaSpec want) {
-    return have.source().equals(want.source())
-        && have.selector().equals(want.selector())
-        && have.mode() == want.mode()
-        && have.reqid() == want.reqid()
-        && have.cipher() == want.cipher()
-        && have.icv() == want.icv()
-        && have.replayWindow() == want.replayWindow()
-        && have.keyFingerprint().equals(want.key().fingerprint());
+    return DesiredSa.of(want, -1).sameFixedFields(have);
   }
 }

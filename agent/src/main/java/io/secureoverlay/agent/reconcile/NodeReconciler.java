@@ -171,17 +171,25 @@ public final class NodeReconciler {
       failures.addAll(outcome.failures());
       for (ChangeResult r : outcome.results()) {
         if (r.isOk()) {
-          LOG.info("xfrm change applied: {}", r.describe());
+          LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
         } else {
-          LOG.warn("xfrm change not applied: {}", r.describe());
+          LOG.warn(
+              "event=xfrm_change status={} detail=\"{}\" change=\"{}\"",
+              r.status(),
+              r.detail(),
+              r.change().describe());
         }
       }
       return outcome.results();
     }
 
     ReconcileReport report(Instant started, Instant finished) {
-      skipped.forEach(s -> LOG.warn("xfrm change skipped: {}", s));
-      return new ReconcileReport(started, finished, results, failures, skipped);
+      skipped.forEach(s -> LOG.warn("event=xfrm_change status=SKIPPED change=\"{}\"", s));
+      ReconcileReport report = new ReconcileReport(started, finished, results, failures, skipped);
+      if (!results.isEmpty() || !skipped.isEmpty()) {
+        LOG.info("event=reconcile {}", report.summary());
+      }
+      return report;
     }
   }
 }

@@ -105,7 +105,7 @@ public final class StaticModeAgent {
     byte[] bytes = Files.readAllBytes(file);
     try (StaticConfig config = parser.parse(bytes);
         NodeDesiredState desired = config.desiredState(nodeOverride)) {
-      LOG.debug("static config ok file={} node={}", file, desired.self().name());
+      LOG.debug("event=static_config_valid file={} node={}", file, desired.self().name());
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }
@@ -128,7 +128,7 @@ public final class StaticModeAgent {
     report.skipped().forEach(s -> err.println("skipped: " + s));
     lastPass = report.finishedAt();
     lastConverged = report.converged();
-    LOG.info("static reconcile file={} {}", file, report.summary());
+    LOG.info("event=static_reconcile file={} {}", file, report.summary());
   }
 
   private PollResult reject(byte[] digest, String message) {
@@ -137,7 +137,7 @@ public final class StaticModeAgent {
       lastDigest = digest;
     }
     err.println("error: " + message + " (nothing changed)");
-    LOG.warn("static config rejected file={} reason=\"{}\"", file, message);
+    LOG.warn("event=static_config_rejected file={} reason=\"{}\"", file, message);
     return PollResult.REJECTED;
   }
 
