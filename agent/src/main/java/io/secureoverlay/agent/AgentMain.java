@@ -8,6 +8,7 @@ import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.agent.staticconfig.StaticConfigException;
 import io.secureoverlay.agent.staticconfig.StaticModeAgent;
 import io.secureoverlay.crypto.PairKeyDeriver;
+import io.secureoverlay.logging.ProcessLogging;
 import io.secureoverlay.spi.SpiAllocator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,6 +72,7 @@ public final class AgentMain {
   boolean once;
 
   public static void main(String[] args) {
+    ProcessLogging.useProcessDefaults();
     System.exit(run(args, System.out, System.err, DataplaneFactory.available(), true));
   }
 
