@@ -1,5 +1,6 @@
 package io.secureoverlay.cli;
 
+import io.secureoverlay.logging.ProcessLogging;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ public final class SecureOverlayCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    ProcessLogging.useProcessDefaults();
     System.exit(newCommandLine().execute(args));
   }
 
