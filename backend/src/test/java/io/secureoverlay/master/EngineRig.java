@@ -2,10 +2,8 @@ package io.secureoverlay.master;
 
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
-import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.EpochStatus;
 import io.secureoverlay.protocol.IndexedNode;
-import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
@@ -127,31 +125,7 @@ final class EngineRig {
 
   /** What a correct agent reports for the current plan. */
   SecureOverlayNodeStatus ideal(String name) {
-    SecureOverlayNodeStatus r = new SecureOverlayNodeStatus();
-    r.setNodeName(name);
-    Optional<AgentPlanView> view = AgentPlanView.of(status, name);
-    if (view.isEmpty()) {
-      return r;
-    }
-    AgentPlanView v = view.get();
-    r.setObservedPlanRevision(v.planRevision());
-    if (!v.selfListed()) {
-      return r;
-    }
-    r.setInboundEpochs(new ArrayList<>(v.inboundEpochs()));
-    r.setEnforce(v.enforcing().contains(v.self().index()));
-    if (v.outboundEpoch().isPresent()) {
-      long out = v.outboundEpoch().getAsLong();
-      Long newest = null;
-      for (EpochStatus e : status.getEpochs()) {
-        NodeSet others = e.readyOrEmpty().without(v.self().index());
-        if (e.number() <= out && !others.isEmpty()) {
-          newest = e.number();
-        }
-      }
-      r.setOutboundEpoch(newest);
-    }
-    return r;
+    return IdealReports.of(status, name);
   }
 
   IndexedNode row(String name) {
