@@ -9,6 +9,11 @@
 # Installs the prerequisites when missing, and builds the console jar when it is missing, is not a
 # production build, or is older than the sources. Ctrl+C stops the console.
 set -euo pipefail
+if [ "$#" -gt 0 ]; then
+  echo "run.sh takes no arguments: it starts the console on http://localhost:8080." >&2
+  echo "The MTU calculator's command line is: java -jar backend/target/secureoverlay.jar mtu --help" >&2
+  exit 2
+fi
 cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh
 

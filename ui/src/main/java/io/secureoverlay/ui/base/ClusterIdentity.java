@@ -31,10 +31,7 @@ public record ClusterIdentity(
   /** One line for the header banner. */
   public String bannerText() {
     return isSimulated()
-        ? "Connected to "
-            + displayName()
-            + ": an embedded cluster on this machine; no real node"
-            + " is changed"
+        ? "Connected to " + displayName() + ": no real node is changed"
         : "Connected to cluster " + name + ": changes made here reach its real nodes";
   }
 }

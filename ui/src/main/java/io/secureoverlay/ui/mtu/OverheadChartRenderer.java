@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -27,7 +31,7 @@ public final class OverheadChartRenderer {
   /** The size the view shows the chart at, in CSS pixels. */
   public static final int WIDTH = 720;
 
-  public static final int HEIGHT = 320;
+  public static final int HEIGHT = 280;
 
   private static final Color TEXT = new Color(0x1f2a37);
   private static final Color MUTED = new Color(0x5b6877);
@@ -76,9 +80,14 @@ public final class OverheadChartRenderer {
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(new Font(FONT, Font.BOLD, 12));
     bars.setDefaultItemLabelPaint(TEXT);
+    // Each count just right of its bar, where a 0-byte part still shows its 0.
+    bars.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    bars.setItemLabelAnchorOffset(6);
 
     CategoryPlot plot = new CategoryPlot(dataset, partsAxis, bytesAxis, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);
     plot.setRangeGridlinePaint(GRID);

@@ -12,7 +12,8 @@ class ClusterIdentityTest {
 
     assertThat(sandbox.isSimulated()).isTrue();
     assertThat(sandbox.displayName()).isEqualTo("sandbox (simulated)");
-    assertThat(sandbox.bannerText()).startsWith("Connected to sandbox (simulated):");
+    assertThat(sandbox.bannerText())
+        .isEqualTo("Connected to sandbox (simulated): no real node is changed");
     assertThat(PageTitles.of("MTU calculator", sandbox))
         .isEqualTo("MTU calculator \u00b7 sandbox (simulated) \u00b7 SecureOverlay");
   }

@@ -24,12 +24,12 @@ final class BrowserScripts {
   /** The login form has rendered its fields and button. */
   static final String LOGIN_FORM_RENDERED =
       """
-      const form = document.querySelector('vaadin-login-form');
+      const wrapper = document.querySelector('vaadin-login-form vaadin-login-form-wrapper');
       const user = document.querySelector('#vaadinLoginUsername');
-      const submit = document.querySelector('vaadin-login-form vaadin-button, vaadin-login-form [slot=submit]');
-      return !!(form && form.shadowRoot && user && user.shadowRoot
+      const submit = document.querySelector('vaadin-login-form [slot=submit]');
+      return !!(wrapper && wrapper.shadowRoot && user && user.shadowRoot && submit
           && user.getBoundingClientRect().height > 0
-          && (submit === null || submit.getBoundingClientRect().height > 0));
+          && submit.getBoundingClientRect().height > 0);
       """;
 
   /** The form's error box text when it is shown, else null. */

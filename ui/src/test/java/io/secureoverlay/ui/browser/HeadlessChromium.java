@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,6 +62,11 @@ final class HeadlessChromium implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    // Headless Chromium's window size includes room for browser UI it does not draw, so the page
+    // would get less than the window; fix the viewport itself to the screenshot size.
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return new HeadlessChromium(driver, profile);
   }

@@ -66,11 +66,7 @@ class MtuInputForm extends Composite<FormLayout> {
     cipher.setLabel("Cipher");
     cipher.setItems(Cipher.values());
     cipher.setItemLabelGenerator(
-        value ->
-            "AES-GCM, "
-                + value.keyBits()
-                + "-bit key"
-                + (value == Cipher.AES_GCM_128 ? " (default)" : ""));
+        value -> "AES-GCM-" + value.keyBits() + (value == Cipher.AES_GCM_128 ? " (default)" : ""));
     cipher.setValue(Cipher.AES_GCM_128);
 
     family.setId("family");
