@@ -48,8 +48,7 @@ public class ConsoleSecurityConfiguration {
     ConsoleAccounts accounts = ConsoleAccounts.from(users, cluster, passwordEncoder);
     if (accounts.usesSandboxDefaults()) {
       LOG.warn(
-          "event=sandbox_default_accounts users=operator,viewer,auditor cluster={} note=documented"
-              + " sandbox sign-ins; refused outside the sandbox",
+          "event=sandbox_default_accounts users=operator,viewer,auditor cluster={} valid=sandbox_only",
           cluster.name());
     } else {
       LOG.info("event=accounts_loaded count={} cluster={}", users.users().size(), cluster.name());
