@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  */
 public interface NetlinkFamily {
 
-  /** At most this many bytes of a reply are rendered into an exception message. */
+  /** At most this many bytes of a message are rendered into an exception message. */
   int MAX_REPORTED_BYTES = 2048;
 
   int protocol();
@@ -43,58 +43,60 @@ public interface NetlinkFamily {
   }
 
   /**
-   * Renders {@code length} bytes of a datagram message by message: headers in full, control
-   * payloads (ack/error with a capped request, done) in full, family payloads through {@link
-   * #appendRedactedPayload}, and everything that cannot be framed withheld.
+   * Renders one message that framed correctly ({@code length} = its nlmsg_len): the header in full,
+   * control payloads (an ack or error with a capped request, done) in full, family payloads through
+   * {@link #appendRedactedPayload}. Never throws.
    */
   default String redactedHex(byte[] data, int offset, int length) {
     StringBuilder out = new StringBuilder();
-    int pos = offset;
-    int end = offset + length;
-    int shown = 0;
-    while (pos < end) {
-      int remaining = end - pos;
-      if (shown >= MAX_REPORTED_BYTES) {
-        out.append("<").append(remaining).append(" more bytes not shown>");
-        break;
-      }
-      if (remaining < StructNlMsgHdr.SIZE) {
-        out.append("<").append(remaining).append(" unframed bytes withheld>");
-        break;
-      }
-      ByteBuffer buf = ByteBuffer.wrap(data, pos, remaining).order(ByteOrder.nativeOrder());
-      StructNlMsgHdr header = StructNlMsgHdr.readFrom(buf);
-      if (out.length() > 0) {
-        out.append(" | ");
-      }
-      out.append(typeName(header.type())).append(' ');
-      HexDump.append(out, data, pos, StructNlMsgHdr.SIZE);
-      if (header.length() < StructNlMsgHdr.SIZE || header.length() > remaining) {
-        out.append(" <")
-            .append(remaining - StructNlMsgHdr.SIZE)
-            .append(" bytes after a bad nlmsg_len withheld>");
-        break;
-      }
-      int payloadLength = header.length() - StructNlMsgHdr.SIZE;
-      if (payloadLength > 0) {
-        out.append(' ');
-        ByteBuffer payload =
-            ByteBuffer.wrap(data, pos + StructNlMsgHdr.SIZE, payloadLength)
-                .slice()
-                .order(ByteOrder.nativeOrder());
-        boolean control = header.type() < 0x10;
-        if (header.type() == NLMSG_DONE
-            || (header.type() == NLMSG_ERROR && header.hasFlag(NLM_F_CAPPED))) {
-          HexDump.append(out, data, pos + StructNlMsgHdr.SIZE, payloadLength);
-        } else if (control) {
-          out.append('<').append(payloadLength).append(" bytes withheld>");
-        } else {
-          appendRedactedPayload(out, header, payload);
-        }
-      }
-      shown += header.length();
-      pos += Math.max(NetlinkConstants.align4(header.length()), StructNlMsgHdr.SIZE);
+    if (length < StructNlMsgHdr.SIZE || offset < 0 || offset + length > data.length) {
+      return out.append('<')
+          .append(Math.max(length, 0))
+          .append(" unframed bytes withheld>")
+          .toString();
+    }
+    ByteBuffer buf = ByteBuffer.wrap(data, offset, length).order(ByteOrder.nativeOrder());
+    StructNlMsgHdr header = StructNlMsgHdr.readFrom(buf);
+    out.append(typeName(header.type())).append(' ');
+    HexDump.append(out, data, offset, StructNlMsgHdr.SIZE);
+    if (header.length() < StructNlMsgHdr.SIZE || header.length() > length) {
+      return out.append(" <")
+          .append(length - StructNlMsgHdr.SIZE)
+          .append(" bytes after a bad nlmsg_len withheld>")
+          .toString();
+    }
+    int rest = length - header.length();
+    length = header.length();
+    int payloadLength = Math.min(length, MAX_REPORTED_BYTES) - StructNlMsgHdr.SIZE;
+    if (payloadLength <= 0) {
+      return rest > 0
+          ? out.append(" <").append(rest).append(" bytes of further messages not shown>").toString()
+          : out.toString();
+    }
+    out.append(' ');
+    ByteBuffer payload =
+        ByteBuffer.wrap(data, offset + StructNlMsgHdr.SIZE, payloadLength)
+            .slice()
+            .order(ByteOrder.nativeOrder());
+    if (header.type() == NLMSG_DONE
+        || (header.type() == NLMSG_ERROR && header.hasFlag(NLM_F_CAPPED))) {
+      HexDump.append(out, data, offset + StructNlMsgHdr.SIZE, payloadLength);
+    } else if (header.type() < 0x10) {
+      out.append('<').append(payloadLength).append(" bytes withheld>");
+    } else {
+      appendRedactedPayload(out, header, payload);
+    }
+    if (length > MAX_REPORTED_BYTES) {
+      out.append(" <").append(length - MAX_REPORTED_BYTES).append(" more bytes not shown>");
+    }
+    if (rest > 0) {
+      out.append(" <").append(rest).append(" bytes of further messages not shown>");
     }
     return out.toString();
+  }
+
+  /** {@link #redactedHex} of one parsed message. */
+  default String redacted(NetlinkMessage message) {
+    return redactedHex(message.data(), message.offset(), message.header().length());
   }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /**
  * Splits a received datagram into its messages. Every nlmsg_len is checked against the bytes that
- * are really there; a datagram that does not frame cleanly is rejected whole, with its bytes shown
- * through the family's redactor.
+ * are really there; a datagram that does not frame cleanly is rejected whole.
  */
 public final class NetlinkMessageParser {
 
@@ -49,13 +48,26 @@ public final class NetlinkMessageParser {
     return messages;
   }
 
+  /**
+   * Reports a datagram that does not frame. Only its first 16 bytes are shown: they are the one
+   * header known to be a header; past a bad length, any byte may belong to a key.
+   */
   private NetlinkParseException fail(byte[] data, int length, String what) {
+    String first =
+        length >= StructNlMsgHdr.SIZE
+            ? family.typeName(
+                    StructNlMsgHdr.readFrom(ByteBuffer.wrap(data).order(ByteOrder.nativeOrder()))
+                        .type())
+                + " "
+                + HexDump.of(data, 0, StructNlMsgHdr.SIZE)
+            : "none";
     return new NetlinkParseException(
         "unparseable netlink datagram ("
             + length
             + " bytes): "
             + what
-            + "; bytes: "
-            + family.redactedHex(data, 0, length));
+            + "; first header: "
+            + first
+            + "; the rest withheld");
   }
 }

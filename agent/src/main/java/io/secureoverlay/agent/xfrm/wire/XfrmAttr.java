@@ -37,12 +37,34 @@ public final class XfrmAttr {
   public static final int XFRMA_SET_MARK_MASK = 30;
   public static final int XFRMA_IF_ID = 31;
 
-  /** Attributes whose value holds key material: never shown, never logged. */
-  public static boolean carriesKey(int type) {
-    return type == XFRMA_ALG_AUTH
-        || type == XFRMA_ALG_CRYPT
-        || type == XFRMA_ALG_COMP
-        || type == XFRMA_ALG_AEAD
-        || type == XFRMA_ALG_AUTH_TRUNC;
+  /**
+   * Attributes whose value may be shown in a diagnostic: addresses, marks, counters, templates.
+   * Everything else — the algorithm attributes that hold keys, security contexts, and any type
+   * added by a later kernel — is withheld: an allow-list, so nothing new can leak by default.
+   */
+  public static boolean isShowable(int type) {
+    return switch (type) {
+      case XFRMA_ENCAP,
+          XFRMA_TMPL,
+          XFRMA_LTIME_VAL,
+          XFRMA_REPLAY_VAL,
+          XFRMA_REPLAY_THRESH,
+          XFRMA_ETIMER_THRESH,
+          XFRMA_SRCADDR,
+          XFRMA_COADDR,
+          XFRMA_LASTUSED,
+          XFRMA_POLICY_TYPE,
+          XFRMA_MARK,
+          XFRMA_TFCPAD,
+          XFRMA_REPLAY_ESN_VAL,
+          XFRMA_SA_EXTRA_FLAGS,
+          XFRMA_PROTO,
+          XFRMA_PAD,
+          XFRMA_SET_MARK,
+          XFRMA_SET_MARK_MASK,
+          XFRMA_IF_ID ->
+          true;
+      default -> false;
+    };
   }
 }

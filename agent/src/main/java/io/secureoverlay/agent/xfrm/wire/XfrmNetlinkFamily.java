@@ -22,9 +22,10 @@ import java.util.Arrays;
 /**
  * NETLINK_XFRM for the generic layer: type names, and the redactor that keeps keys out of every
  * reported byte. It shows a message's fixed struct (no XFRM fixed struct holds key material) and
- * attributes one by one, replacing the value of every algorithm attribute ({@link
- * XfrmAttr#carriesKey}) by its length; it withholds everything it cannot frame and the payload of
- * every message type it does not know.
+ * its attributes one by one, but the value only of attribute types on an allow-list ({@link
+ * XfrmAttr#isShowable}); the algorithm attributes that carry keys, and any type it does not know,
+ * are shown as their length. It withholds everything it cannot frame and the payload of every
+ * message type it does not know.
  */
 public final class XfrmNetlinkFamily implements NetlinkFamily {
 
@@ -77,10 +78,8 @@ public final class XfrmNetlinkFamily implements NetlinkFamily {
       int type = Short.toUnsignedInt(buf.getShort(pos + 2)) & NetlinkConstants.NLA_TYPE_MASK;
       out.append(" [");
       HexDump.append(out, bytes, pos, StructNlAttr.SIZE);
-      if (XfrmAttr.carriesKey(type)) {
-        out.append(" <")
-            .append(attrLength - StructNlAttr.SIZE)
-            .append(" algorithm bytes withheld>");
+      if (!XfrmAttr.isShowable(type)) {
+        out.append(" <").append(attrLength - StructNlAttr.SIZE).append(" value bytes withheld>");
       } else if (attrLength > StructNlAttr.SIZE) {
         out.append(' ');
         HexDump.append(out, bytes, pos + StructNlAttr.SIZE, attrLength - StructNlAttr.SIZE);
