@@ -2,14 +2,16 @@ package io.secureoverlay.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Key material that zeroes itself on {@link #close()} and never shows its bytes in {@link
- * #toString()}, exceptions or logs. Display code uses {@link #fingerprint()}.
+ * #toString()}, exceptions or logs. Display code uses {@link #fingerprint()} or, for epoch secrets
+ * and pair keys, {@link KeyFingerprints}.
  *
- * <p>Not a record on purpose: a record's generated {@code toString} and {@code equals} would expose
- * and compare the bytes.
+ * <p>Not a record on purpose: a record's generated {@code toString}, {@code equals} and {@code
+ * hashCode} would expose and compare the bytes. Equality here is identity; compare contents with
+ * {@link #sameBytesAs(SecretBytes)}, which is constant-time.
  */
 public final class SecretBytes implements AutoCloseable {
 
@@ -22,12 +24,12 @@ public final class SecretBytes implements AutoCloseable {
 
   /** Copies {@code source}; the caller stays responsible for zeroing its own array. */
   public static SecretBytes copyOf(byte[] source) {
-    return new SecretBytes(source.clone());
+    return new SecretBytes(Objects.requireNonNull(source, "source").clone());
   }
 
   /** Takes ownership of {@code source} without copying; it is zeroed on {@link #close()}. */
   public static SecretBytes wrap(byte[] source) {
-    return new SecretBytes(source);
+    return new SecretBytes(Objects.requireNonNull(source, "source"));
   }
 
   public int length() {
@@ -37,27 +39,27 @@ public final class SecretBytes implements AutoCloseable {
   /**
    * A copy of the bytes for an API that needs an array (netlink encoding, HKDF). The caller zeroes
    * the copy with {@link Arrays#fill(byte[], byte)} as soon as it is done.
+   *
+   * @throws IllegalStateException if this secret was already closed
    */
   public byte[] copy() {
     checkAlive();
     return bytes.clone();
   }
 
-  /** First 8 bytes of SHA-256 over the key, as 16 hex digits: safe to display and log. */
+  /**
+   * A 16-hex-digit fingerprint that is safe to display and log: HKDF-SHA256 over the bytes under a
+   * label of its own, so it reveals nothing usable about the key and never equals a fingerprint of
+   * another kind. Epoch secrets and pair keys have their own labels in {@link KeyFingerprints}; use
+   * those where operators compare values across components.
+   */
   public String fingerprint() {
-    checkAlive();
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      String hex = HexFormat.of().formatHex(digest, 0, 8);
-      Arrays.fill(digest, (byte) 0);
-      return hex;
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return KeyFingerprints.generic(this);
   }
 
   /** Constant-time comparison, so equality checks never leak where two keys first differ. */
   public boolean sameBytesAs(SecretBytes other) {
+    Objects.requireNonNull(other, "other");
     checkAlive();
     other.checkAlive();
     return MessageDigest.isEqual(bytes, other.bytes);
@@ -67,6 +69,7 @@ public final class SecretBytes implements AutoCloseable {
     return destroyed;
   }
 
+  /** Zeroes the bytes. Idempotent; every later read throws {@link IllegalStateException}. */
   @Override
   public void close() {
     Arrays.fill(bytes, (byte) 0);
@@ -79,8 +82,24 @@ public final class SecretBytes implements AutoCloseable {
     }
   }
 
+  /** Identity, on purpose: equality by content would need a timing-safe compare and a hash. */
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  /** Identity hash, on purpose: a content hash would leak information about the key. */
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   @Override
   public String toString() {
-    return "SecretBytes[" + bytes.length + " bytes, redacted]";
+    return "SecretBytes["
+        + bytes.length
+        + " bytes, "
+        + (destroyed ? "destroyed" : "redacted")
+        + "]";
   }
 }

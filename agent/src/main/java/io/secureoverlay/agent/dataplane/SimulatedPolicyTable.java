@@ -1,0 +1,60 @@
+package io.secureoverlay.agent.dataplane;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SPD of {@link SimulatedDataplane}: policies keyed by (selector, direction). A packet matches
+ * the lowest-priority-value policy whose selector covers it, as in the kernel. Host-to-host IPIP
+ * selectors (SecureOverlay's own) are found by one hash lookup; the few wider ones, from other
+ * IPsec users, are scanned.
+ */
+final class SimulatedPolicyTable {
+
+  private final Map<PolicyId, Policy> all = new LinkedHashMap<>();
+  private final Map<PolicyId, Policy> wide = new HashMap<>();
+
+  Optional<Policy> get(PolicyId id) {
+    return Optional.ofNullable(all.get(id));
+  }
+
+  Collection<Policy> all() {
+    return new ArrayList<>(all.values());
+  }
+
+  void put(Policy policy) {
+    all.put(policy.id(), policy);
+    if (!isHostIpip(policy.selector())) {
+      wide.put(policy.id(), policy);
+    }
+  }
+
+  void remove(PolicyId id) {
+    all.remove(id);
+    wide.remove(id);
+  }
+
+  Optional<Policy> lookup(InetAddress src, InetAddress dst, int proto, PolicyDirection direction) {
+    Policy best = null;
+    if (proto == TrafficSelector.IPPROTO_IPIP) {
+      best = all.get(new PolicyId(TrafficSelector.ipip(src, dst), direction));
+    }
+    for (Policy p : wide.values()) {
+      if (p.direction() == direction
+          && p.selector().matches(src, dst, proto)
+          && (best == null || p.priority() < best.priority())) {
+        best = p;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean isHostIpip(TrafficSelector s) {
+    return s.equals(TrafficSelector.ipip(s.source(), s.destination()));
+  }
+}

@@ -1,0 +1,64 @@
+package io.secureoverlay.agent.reconcile;
+
+import io.secureoverlay.agent.dataplane.IpsecMode;
+import io.secureoverlay.agent.dataplane.SaId;
+import io.secureoverlay.agent.dataplane.SaLifetimes;
+import io.secureoverlay.agent.dataplane.SaSpec;
+import io.secureoverlay.agent.dataplane.SaState;
+import io.secureoverlay.agent.dataplane.TrafficSelector;
+import io.secureoverlay.crypto.SecretBytes;
+import io.secureoverlay.model.Cipher;
+import io.secureoverlay.model.IcvLength;
+import java.net.InetAddress;
+
+/**
+ * A desired SA before its key is derived: everything an installed SA is compared against, including
+ * the fingerprint its key will have, plus the epoch the key comes from. Deriving the key only for
+ * SAs that must be (re)installed keeps a steady-state pass free of key material.
+ */
+public record DesiredSa(
+    SaId id,
+    InetAddress source,
+    TrafficSelector selector,
+    IpsecMode mode,
+    int reqid,
+    Cipher cipher,
+    IcvLength icv,
+    int replayWindow,
+    SaLifetimes lifetimes,
+    long epoch,
+    String keyFingerprint) {
+
+  /** Whether an installed SA already has this key and these parameters (lifetimes aside). */
+  public boolean sameFixedFields(SaState have) {
+    return have.source().equals(source)
+        && have.selector().equals(selector)
+        && have.mode() == mode
+        && have.reqid() == reqid
+        && have.cipher() == cipher
+        && have.icv() == icv
+        && have.replayWindow() == replayWindow
+        && have.keyFingerprint().equals(keyFingerprint);
+  }
+
+  /** The installable SA with {@code key}, which the caller derived and will close. */
+  public SaSpec withKey(SecretBytes key) {
+    return new SaSpec(id, source, selector, mode, reqid, cipher, icv, key, replayWindow, lifetimes);
+  }
+
+  /** A desired SA from a complete spec (its key's fingerprint is taken now). */
+  public static DesiredSa of(SaSpec spec, long epoch) {
+    return new DesiredSa(
+        spec.id(),
+        spec.source(),
+        spec.selector(),
+        spec.mode(),
+        spec.reqid(),
+        spec.cipher(),
+        spec.icv(),
+        spec.replayWindow(),
+        spec.lifetimes(),
+        epoch,
+        spec.key().fingerprint());
+  }
+}

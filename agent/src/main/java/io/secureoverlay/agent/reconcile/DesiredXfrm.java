@@ -1,0 +1,89 @@
+package io.secureoverlay.agent.reconcile;
+
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyId;
+import io.secureoverlay.agent.dataplane.SaId;
+import io.secureoverlay.agent.dataplane.SaSpec;
+import io.secureoverlay.crypto.SecretBytes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The XFRM objects a {@link NodeDesiredState} stands for, keyed by their kernel identity. SA keys
+ * are derived on demand by {@link #spec(SaId)}, only for SAs being installed; {@code requiredSas}
+ * names, per policy, the SAs it must not be installed without. {@link #close()} zeroes every key
+ * handed out.
+ */
+public final class DesiredXfrm implements AutoCloseable {
+
+  private final Map<SaId, DesiredSa> sas;
+  private final Map<PolicyId, Policy> policies;
+  private final Map<PolicyId, Set<SaId>> requiredSas;
+  private final Function<DesiredSa, SecretBytes> keys;
+  private final Map<SaId, SecretBytes> derived;
+  private final List<SecretBytes> handedOut = new ArrayList<>();
+
+  public DesiredXfrm(
+      Map<SaId, DesiredSa> sas,
+      Map<PolicyId, Policy> policies,
+      Map<PolicyId, Set<SaId>> requiredSas,
+      Function<DesiredSa, SecretBytes> keys) {
+    this(sas, policies, requiredSas, keys, Map.of());
+  }
+
+  /**
+   * @param derived keys already derived while building (to fingerprint them), handed out by {@link
+   *     #spec} instead of deriving them again; owned from now on
+   */
+  public DesiredXfrm(
+      Map<SaId, DesiredSa> sas,
+      Map<PolicyId, Policy> policies,
+      Map<PolicyId, Set<SaId>> requiredSas,
+      Function<DesiredSa, SecretBytes> keys,
+      Map<SaId, SecretBytes> derived) {
+    this.sas = Collections.unmodifiableMap(new LinkedHashMap<>(sas));
+    this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+    this.requiredSas = Map.copyOf(requiredSas);
+    this.keys = keys;
+    this.derived = new java.util.HashMap<>(derived);
+    handedOut.addAll(derived.values());
+  }
+
+  public Map<SaId, DesiredSa> sas() {
+    return sas;
+  }
+
+  public Map<PolicyId, Policy> policies() {
+    return policies;
+  }
+
+  public Set<SaId> requiredBy(PolicyId policy) {
+    return requiredSas.getOrDefault(policy, Set.of());
+  }
+
+  /** The installable SA, its key derived now; zeroed by {@link #close()}. */
+  public synchronized SaSpec spec(SaId id) {
+    DesiredSa sa = sas.get(id);
+    if (sa == null) {
+      throw new IllegalArgumentException("no desired SA " + id);
+    }
+    SecretBytes key = derived.remove(id);
+    if (key == null) {
+      key = keys.apply(sa);
+      handedOut.add(key);
+    }
+    return sa.withKey(key);
+  }
+
+  @Override
+  public synchronized void close() {
+    handedOut.forEach(SecretBytes::close);
+    handedOut.clear();
+    derived.clear();
+  }
+}

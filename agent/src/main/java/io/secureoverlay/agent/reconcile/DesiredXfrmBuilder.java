@@ -1,0 +1,180 @@
+package io.secureoverlay.agent.reconcile;
+
+import io.secureoverlay.agent.dataplane.IpsecMode;
+import io.secureoverlay.agent.dataplane.OwnedReqids;
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyDirection;
+import io.secureoverlay.agent.dataplane.PolicyId;
+import io.secureoverlay.agent.dataplane.PolicyTemplate;
+import io.secureoverlay.agent.dataplane.SaId;
+import io.secureoverlay.agent.dataplane.TrafficSelector;
+import io.secureoverlay.crypto.PairKeyDeriver;
+import io.secureoverlay.crypto.SecretBytes;
+import io.secureoverlay.model.Cipher;
+import io.secureoverlay.spi.SpiAllocator;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a {@link NodeDesiredState} to XFRM objects. Per peer P and epoch k:
+ *
+ * <ul>
+ *   <li>inbound SA: dst self, SPI from (k, P's index), src P, reqid {@link OwnedReqids#INBOUND},
+ *       key for (k, P, self);
+ *   <li>outbound SA, for the outbound epoch only: dst P, SPI from (k, self's index), src self,
+ *       reqid {@link OwnedReqids#outbound(int)} of k's slot, key for (k, self, P);
+ *   <li>out policy {@code self/32 -> P/32 proto 4} whose template carries that reqid, so switching
+ *       epochs is one policy update;
+ *   <li>with enforcement, in policy {@code P/32 -> self/32 proto 4} requiring ESP with the inbound
+ *       reqid, which accepts every live epoch.
+ * </ul>
+ *
+ * Keys come from {@link PairKeyDeriver}, SPIs from {@link SpiAllocator}: nothing else here knows
+ * either scheme.
+ */
+public final class DesiredXfrmBuilder {
+
+  /**
+   * Policy priority of SecureOverlay's policies: lower wins. Host-to-host IPIP selectors are the
+   * most specific there are, so a fixed, fairly strong value suffices.
+   */
+  public static final int POLICY_PRIORITY = 1000;
+
+  /** Legacy (non-ESN) anti-replay bitmap size: the kernel caps it at 32 packets. */
+  public static final int REPLAY_WINDOW = 32;
+
+  /** What a pair key is derived from; the epoch secret by its fingerprint, never its bytes. */
+  private record KeyRecipe(
+      long epoch, String secretFingerprint, InetAddress src, InetAddress dst, Cipher cipher) {}
+
+  private final PairKeyDeriver keys;
+  private final SpiAllocator spis;
+
+  /**
+   * Fingerprints of the pair keys of the last pass, so a pass that changes nothing derives no key.
+   * Fingerprints are safe to keep; keys are not kept.
+   */
+  private Map<KeyRecipe, String> fingerprints = new HashMap<>();
+
+  public DesiredXfrmBuilder(PairKeyDeriver keys, SpiAllocator spis) {
+    this.keys = keys;
+    this.spis = spis;
+  }
+
+  /**
+   * The desired objects. Key material is derived lazily by {@link DesiredXfrm#spec} from {@code
+   * state}'s secrets, so {@code state} must stay open while the result is used.
+   */
+  public synchronized DesiredXfrm build(NodeDesiredState state) {
+    Map<SaId, DesiredSa> sas = new LinkedHashMap<>();
+    Map<PolicyId, Policy> policies = new LinkedHashMap<>();
+    Map<PolicyId, Set<SaId>> required = new LinkedHashMap<>();
+    Map<KeyRecipe, String> seen = new HashMap<>();
+    Map<SaId, SecretBytes> derived = new HashMap<>();
+    Map<Long, String> secretFingerprints = new HashMap<>();
+    state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
+    NodeRef self = state.self();
+    for (PeerPlan plan : state.peers()) {
+      NodeRef peer = plan.peer();
+      Set<SaId> inbound = new HashSet<>();
+      for (long epoch : plan.inboundEpochs()) {
+        DesiredSa sa =
+            sa(
+                state,
+                epoch,
+                peer,
+                self,
+                spis.spiFor(epoch, peer.index()),
+                OwnedReqids.INBOUND,
+                secretFingerprints,
+                seen,
+                derived);
+        sas.put(sa.id(), sa);
+        inbound.add(sa.id());
+      }
+      if (plan.outboundEpoch().isPresent()) {
+        long epoch = plan.outboundEpoch().getAsLong();
+        int reqid = OwnedReqids.outbound(spis.slotOf(epoch));
+        DesiredSa sa =
+            sa(
+                state,
+                epoch,
+                self,
+                peer,
+                spis.spiFor(epoch, self.index()),
+                reqid,
+                secretFingerprints,
+                seen,
+                derived);
+        sas.put(sa.id(), sa);
+        Policy out = policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid);
+        policies.put(out.id(), out);
+        required.put(out.id(), Set.of(sa.id()));
+      }
+      if (plan.enforce()) {
+        Policy in =
+            policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND);
+        policies.put(in.id(), in);
+        required.put(in.id(), inbound);
+      }
+    }
+    fingerprints = seen;
+    return new DesiredXfrm(sas, policies, required, sa -> derive(state, sa), derived);
+  }
+
+  private DesiredSa sa(
+      NodeDesiredState state,
+      long epoch,
+      NodeRef from,
+      NodeRef to,
+      int spi,
+      int reqid,
+      Map<Long, String> secretFingerprints,
+      Map<KeyRecipe, String> seen,
+      Map<SaId, SecretBytes> derived) {
+    KeyRecipe recipe =
+        new KeyRecipe(
+            epoch, secretFingerprints.get(epoch), from.underlay(), to.underlay(), state.cipher());
+    SaId id = SaId.esp(to.underlay(), spi);
+    String fingerprint = fingerprints.get(recipe);
+    if (fingerprint == null) {
+      // Not seen last pass: most likely about to be installed, so keep the key for that.
+      SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
+      fingerprint = key.fingerprint();
+      derived.put(id, key);
+    }
+    seen.put(recipe, fingerprint);
+    return new DesiredSa(
+        id,
+        from.underlay(),
+        TrafficSelector.ipip(from.underlay(), to.underlay()),
+        IpsecMode.TRANSPORT,
+        reqid,
+        state.cipher(),
+        state.icv(),
+        REPLAY_WINDOW,
+        state.lifetimes(),
+        epoch,
+        fingerprint);
+  }
+
+  private SecretBytes derive(NodeDesiredState state, DesiredSa sa) {
+    return derive(state, sa.epoch(), sa.source(), sa.id().destination());
+  }
+
+  private SecretBytes derive(NodeDesiredState state, long epoch, InetAddress src, InetAddress dst) {
+    return keys.derive(state.epochSecrets().get(epoch), epoch, src, dst, state.cipher());
+  }
+
+  private static Policy policy(
+      InetAddress src, InetAddress dst, PolicyDirection direction, int reqid) {
+    return new Policy(
+        new PolicyId(TrafficSelector.ipip(src, dst), direction),
+        POLICY_PRIORITY,
+        PolicyTemplate.espTransport(src, dst, reqid));
+  }
+}

@@ -1,0 +1,195 @@
+package io.secureoverlay.agent.reconcile;
+
+import io.secureoverlay.agent.dataplane.ChangeResult;
+import io.secureoverlay.agent.dataplane.Dataplane;
+import io.secureoverlay.agent.dataplane.DataplaneChange;
+import io.secureoverlay.agent.dataplane.DataplaneChange.AddPolicy;
+import io.secureoverlay.agent.dataplane.DataplaneChange.AddSa;
+import io.secureoverlay.agent.dataplane.DataplaneChange.DeletePolicy;
+import io.secureoverlay.agent.dataplane.DataplaneChange.DeleteSa;
+import io.secureoverlay.agent.dataplane.DataplaneChange.UpdatePolicy;
+import io.secureoverlay.agent.dataplane.OwnedReqids;
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyDirection;
+import io.secureoverlay.agent.dataplane.PolicyId;
+import io.secureoverlay.agent.dataplane.SaId;
+import io.secureoverlay.agent.dataplane.SaState;
+import io.secureoverlay.agent.dataplane.TrafficSelector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one node's data plane to its desired state with the fewest changes. Each pass reads the
+ * data plane afresh (so a restarted agent changes nothing that is already right), plans with {@link
+ * ChangePlanner}, and applies in three batches: SAs in; then policies, each only if the SAs it
+ * needs are in; then SAs out, each only if no remaining policy uses it. Failures are collected per
+ * change, never abort the pass, and the next pass retries them. Pair keys are zeroed when the pass
+ * ends.
+ */
+public final class NodeReconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeReconciler.class);
+
+  private final Dataplane dataplane;
+  private final DesiredXfrmBuilder builder;
+  private final BatchApplier applier;
+  private final Clock clock;
+
+  public NodeReconciler(Dataplane dataplane, DesiredXfrmBuilder builder, Clock clock) {
+    this.dataplane = dataplane;
+    this.builder = builder;
+    this.applier = new BatchApplier(dataplane);
+    this.clock = clock;
+  }
+
+  public ReconcileReport reconcile(NodeDesiredState desired) {
+    Instant started = clock.instant();
+    try (DesiredXfrm want = builder.build(desired)) {
+      List<SaState> actualSas = dataplane.dumpSas();
+      List<Policy> actualPolicies = dataplane.dumpPolicies();
+      ChangePlan plan = ChangePlanner.plan(want, actualSas, actualPolicies);
+      Tally tally = new Tally();
+
+      Set<SaId> present = new HashSet<>();
+      actualSas.forEach(sa -> present.add(sa.id()));
+      for (ChangeResult r : tally.add(applier.apply(plan.saInstalls()))) {
+        trackSa(r, present);
+      }
+
+      List<DataplaneChange> policyChanges = new ArrayList<>();
+      for (DataplaneChange c : plan.policyChanges()) {
+        PolicyId id = installedPolicyId(c);
+        if (id != null && !present.containsAll(want.requiredBy(id))) {
+          tally.skipped.add(c.describe() + ": held back, an SA it needs is not installed");
+        } else {
+          policyChanges.add(c);
+        }
+      }
+      Map<PolicyId, Policy> livePolicies = new HashMap<>();
+      actualPolicies.forEach(p -> livePolicies.put(p.id(), p));
+      for (ChangeResult r : tally.add(applier.apply(policyChanges))) {
+        trackPolicy(r, livePolicies);
+      }
+
+      Map<SaId, SaState> byId = new HashMap<>();
+      actualSas.forEach(sa -> byId.put(sa.id(), sa));
+      List<DataplaneChange> removals = new ArrayList<>();
+      for (DataplaneChange c : plan.saRemovals()) {
+        SaState sa = byId.get(((DeleteSa) c).id());
+        if (stillUsed(sa, livePolicies, present, want)) {
+          tally.skipped.add(c.describe() + ": held back, a remaining policy still uses it");
+        } else {
+          removals.add(c);
+        }
+      }
+      tally.add(applier.apply(removals));
+      return tally.report(started, clock.instant());
+    }
+  }
+
+  /** Removes every owned policy, then every owned SA; foreign state is never seen or touched. */
+  public ReconcileReport removeAll() {
+    Instant started = clock.instant();
+    Tally tally = new Tally();
+    List<DataplaneChange> policies = new ArrayList<>();
+    dataplane.dumpPolicies().forEach(p -> policies.add(new DeletePolicy(p.id())));
+    tally.add(applier.apply(policies));
+    List<DataplaneChange> sas = new ArrayList<>();
+    dataplane.dumpSas().forEach(sa -> sas.add(new DeleteSa(sa.id())));
+    tally.add(applier.apply(sas));
+    return tally.report(started, clock.instant());
+  }
+
+  private static PolicyId installedPolicyId(DataplaneChange c) {
+    if (c instanceof AddPolicy add) {
+      return add.policy().id();
+    }
+    if (c instanceof UpdatePolicy update) {
+      return update.policy().id();
+    }
+    return null;
+  }
+
+  private static void trackSa(ChangeResult r, Set<SaId> present) {
+    if (!r.isOk()) {
+      return;
+    }
+    if (r.change() instanceof AddSa add) {
+      present.add(add.sa().id());
+    } else if (r.change() instanceof DeleteSa delete) {
+      present.remove(delete.id());
+    }
+  }
+
+  private static void trackPolicy(ChangeResult r, Map<PolicyId, Policy> live) {
+    if (!r.isOk()) {
+      return;
+    }
+    if (r.change() instanceof AddPolicy add) {
+      live.put(add.policy().id(), add.policy());
+    } else if (r.change() instanceof UpdatePolicy update) {
+      live.put(update.policy().id(), update.policy());
+    } else if (r.change() instanceof DeletePolicy delete) {
+      live.remove(delete.id());
+    }
+  }
+
+  /**
+   * An outbound SA is in use while the out policy toward its peer carries its reqid; an inbound SA
+   * while an in policy from its peer enforces and no other inbound SA from that peer is in place.
+   */
+  private static boolean stillUsed(
+      SaState sa, Map<PolicyId, Policy> live, Set<SaId> present, DesiredXfrm want) {
+    TrafficSelector selector = TrafficSelector.ipip(sa.source(), sa.id().destination());
+    if (OwnedReqids.isOutbound(sa.reqid())) {
+      Policy out = live.get(new PolicyId(selector, PolicyDirection.OUT));
+      return out != null && out.template().reqid() == sa.reqid();
+    }
+    PolicyId inId = new PolicyId(selector, PolicyDirection.IN);
+    if (!live.containsKey(inId)) {
+      return false;
+    }
+    return want.requiredBy(inId).stream().noneMatch(present::contains);
+  }
+
+  /** Collects results across the three batches, logging each change once. */
+  private static final class Tally {
+    private final List<ChangeResult> results = new ArrayList<>();
+    private final List<ChangeResult> failures = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    List<ChangeResult> add(BatchApplier.Outcome outcome) {
+      results.addAll(outcome.results());
+      failures.addAll(outcome.failures());
+      for (ChangeResult r : outcome.results()) {
+        if (r.isOk()) {
+          LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
+        } else {
+          LOG.warn(
+              "event=xfrm_change status={} detail=\"{}\" change=\"{}\"",
+              r.status(),
+              r.detail(),
+              r.change().describe());
+        }
+      }
+      return outcome.results();
+    }
+
+    ReconcileReport report(Instant started, Instant finished) {
+      skipped.forEach(s -> LOG.warn("event=xfrm_change status=SKIPPED change=\"{}\"", s));
+      ReconcileReport report = new ReconcileReport(started, finished, results, failures, skipped);
+      if (!results.isEmpty() || !skipped.isEmpty()) {
+        LOG.info("event=reconcile {}", report.summary());
+      }
+      return report;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.secureoverlay.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Short fingerprints of key material that are safe to display, log and export: 16 hex digits (64
+ * bits) of HKDF-SHA256 over the key with an info label per kind of key.
+ *
+ * <p>The label makes each fingerprint a different pseudo-random function of the key: a fingerprint
+ * reveals nothing usable about the key, an epoch secret's fingerprint is never one of the inputs
+ * that derive its pair keys (those use the {@code secureoverlay/esp/v1} label), and the same bytes
+ * fingerprinted as an epoch secret and as a pair key give unrelated values. 64 bits is enough to
+ * tell keys apart on a console; it is not an identifier to look keys up by.
+ */
+public final class KeyFingerprints {
+
+  /** Hex digits in every fingerprint. */
+  public static final int HEX_DIGITS = 16;
+
+  static final String EPOCH_SECRET_LABEL = "secureoverlay/fingerprint/v1/epoch-secret";
+  static final String PAIR_KEY_LABEL = "secureoverlay/fingerprint/v1/pair-key";
+  static final String GENERIC_LABEL = "secureoverlay/fingerprint/v1/secret";
+
+  private KeyFingerprints() {}
+
+  /** Fingerprint of an epoch secret S_k, as the master, agents and console show it. */
+  public static String ofEpochSecret(SecretBytes epochSecret) {
+    return fingerprint(epochSecret, EPOCH_SECRET_LABEL, "epochSecret");
+  }
+
+  /** Fingerprint of one directional pair key (key plus salt, as derived). */
+  public static String ofPairKey(SecretBytes pairKey) {
+    return fingerprint(pairKey, PAIR_KEY_LABEL, "pairKey");
+  }
+
+  /** Fingerprint of key material of no particular kind; backs {@link SecretBytes#fingerprint()}. */
+  static String generic(SecretBytes secret) {
+    return fingerprint(secret, GENERIC_LABEL, "secret");
+  }
+
+  private static String fingerprint(SecretBytes secret, String label, String field) {
+    Objects.requireNonNull(secret, field);
+    if (secret.isDestroyed()) {
+      throw new IllegalStateException(field + " was already destroyed; nothing to fingerprint");
+    }
+    byte[] info = label.getBytes(StandardCharsets.US_ASCII);
+    byte[] key = secret.copy();
+    byte[] digest = HkdfSha256.derive(key, null, info, HEX_DIGITS / 2);
+    try {
+      return HexFormat.of().formatHex(digest);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+      Arrays.fill(digest, (byte) 0);
+    }
+  }
+}
