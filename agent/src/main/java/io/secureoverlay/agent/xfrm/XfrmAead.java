@@ -17,6 +17,9 @@ public record XfrmAead(SecretBytes key, IcvLength icv) {
   public XfrmAead {
     Objects.requireNonNull(key, "aead key");
     Objects.requireNonNull(icv, "aead icv");
+    if (key.isDestroyed()) {
+      throw new IllegalArgumentException("aead key was already zeroed");
+    }
     int length = key.length();
     if (length != 16 + Cipher.SALT_BYTES
         && length != 24 + Cipher.SALT_BYTES

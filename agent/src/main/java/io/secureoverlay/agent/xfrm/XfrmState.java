@@ -96,6 +96,6 @@ public record XfrmState(
 
   /** What GET and DELETE need to find this SA again. */
   public XfrmStateKey key() {
-    return new XfrmStateKey(id, source, mark);
+    return new XfrmStateKey(id, Optional.of(source), mark);
   }
 }

@@ -27,7 +27,7 @@ public record XfrmStateEntry(
     int extraFlags) {
 
   public XfrmStateKey key() {
-    return new XfrmStateKey(id, source, mark);
+    return new XfrmStateKey(id, Optional.of(source), mark);
   }
 
   /**

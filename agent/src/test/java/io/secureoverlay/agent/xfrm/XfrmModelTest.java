@@ -55,6 +55,15 @@ class XfrmModelTest {
   }
 
   @Test
+  void anAeadRefusesAKeyThatWasAlreadyZeroed() {
+    SecretBytes k = key(20);
+    k.close();
+    assertThatThrownBy(() -> new XfrmAead(k, IcvLength.ICV_64))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already zeroed");
+  }
+
+  @Test
   void selectorsCheckFamilyPrefixProtoAndPorts() throws Exception {
     assertThatThrownBy(() -> XfrmSelector.hosts(ip("192.0.2.1"), ip("2001:db8::1"), 4))
         .hasMessageContaining("different families");

@@ -110,12 +110,14 @@ public final class XfrmStateCodec {
   private static NetlinkRequest byKey(int type, int flags, XfrmStateKey key) {
     StructXfrmUsersaId id = new StructXfrmUsersaId(key.id());
     NetlinkRequestBuilder b =
-        NetlinkRequestBuilder.create(type, flags)
-            .payload(StructXfrmUsersaId.SIZE, id::writeTo)
-            .attribute(
-                XFRMA_SRCADDR,
-                NetworkOrder.XFRM_ADDRESS_SIZE,
-                buf -> NetworkOrder.putAddress(buf, key.source()));
+        NetlinkRequestBuilder.create(type, flags).payload(StructXfrmUsersaId.SIZE, id::writeTo);
+    key.source()
+        .ifPresent(
+            src ->
+                b.attribute(
+                    XFRMA_SRCADDR,
+                    NetworkOrder.XFRM_ADDRESS_SIZE,
+                    buf -> NetworkOrder.putAddress(buf, src)));
     key.mark()
         .ifPresent(
             m -> b.attribute(XFRMA_MARK, StructXfrmMark.SIZE, buf -> StructXfrmMark.write(buf, m)));
