@@ -104,6 +104,17 @@ class XfrmDataplaneMappingTest {
   }
 
   @Test
+  void theDataplaneAndTheXfrmLayerAgreeOnWhatIsOwned() {
+    assertThat(io.secureoverlay.agent.xfrm.XfrmOwnership.REQID_PREFIX).isEqualTo(OwnedReqids.BASE);
+    assertThat(io.secureoverlay.agent.xfrm.XfrmOwnership.REQID_PREFIX_MASK)
+        .isEqualTo(OwnedReqids.MASK);
+    for (int reqid : new int[] {OwnedReqids.INBOUND, OwnedReqids.outbound(0), 7, 0x5ec10000}) {
+      assertThat(io.secureoverlay.agent.xfrm.XfrmOwnership.isOwnedReqid(reqid))
+          .isEqualTo(OwnedReqids.isOwned(reqid));
+    }
+  }
+
+  @Test
   void errnosMapToTheStatusesCallersBranchOn() {
     assertThat(KernelChangeResults.statusOf(Errno.EEXIST)).isEqualTo(Status.EXISTS);
     assertThat(KernelChangeResults.statusOf(Errno.ESRCH)).isEqualTo(Status.NOT_FOUND);
