@@ -198,7 +198,8 @@ class EncryptedOverlayIT {
 
     int exit = lab.agent(1).terminate();
 
-    assertThat(exit).as("agent exit status after SIGTERM").isZero();
+    // 143 = 128 + SIGTERM: the JVM's status when it ends on the signal after its shutdown hook.
+    assertThat(exit).as("agent exit status after SIGTERM").isIn(0, 143);
     assertThat(XfrmView.states(a))
         .singleElement()
         .satisfies(s -> assertThat(s.spi()).isEqualTo(0x1234));

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class XfrmView {
 
   private static final Pattern STATE_HEAD = Pattern.compile("^src (\\S+) dst (\\S+)");
-  private static final Pattern SPI = Pattern.compile("proto esp spi (0x[0-9a-f]+) reqid (\\d+)");
+  private static final Pattern SPI =
+      Pattern.compile("proto esp spi (0x[0-9a-f]+)(?:\\(\\d+\\))? reqid (\\d+)");
   private static final Pattern COUNTERS =
       Pattern.compile("^\\s*(\\d+)\\(bytes\\), (\\d+)\\(packets\\)");
   private static final Pattern POLICY_HEAD = Pattern.compile("^src (\\S+) dst (\\S+)");
