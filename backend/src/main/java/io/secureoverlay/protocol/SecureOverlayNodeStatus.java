@@ -23,13 +23,17 @@ public class SecureOverlayNodeStatus {
 
   private Integer tunnelMtu;
 
-  @JsonPropertyDescription("The SecureOverlay status.planRevision this node has fully applied.")
+  @JsonPropertyDescription(
+      "The SecureOverlay status.planRevision this node has fully applied: the acknowledgement.")
   private Long observedPlanRevision;
 
-  @JsonPropertyDescription("Epochs with inbound SAs installed, ascending.")
+  @JsonPropertyDescription(
+      "Epochs whose inbound SAs from every node in the applied plan are installed, ascending.")
   private List<Long> inboundEpochs = new ArrayList<>();
 
-  @JsonPropertyDescription("The epoch this node sends with, or absent when it sends plaintext.")
+  @JsonPropertyDescription(
+      "The newest epoch this node sends with toward any peer, or absent when it sends plaintext"
+          + " to all.")
   private Long outboundEpoch;
 
   @JsonPropertyDescription("Peers (by stable index) this node sends ESP to.")
@@ -38,7 +42,13 @@ public class SecureOverlayNodeStatus {
   @JsonPropertyDescription("Peers (by stable index) from which this node requires ESP.")
   private NodeSet enforcingFrom;
 
+  @JsonPropertyDescription(
+      "True when this node is in the plan's enforcing set and its in-policies are installed.")
   private Boolean enforce;
+
+  @JsonPropertyDescription(
+      "Epochs of which an installed SA reached its soft lifetime: the master rotates early.")
+  private List<Long> softExpiredEpochs = new ArrayList<>();
 
   private List<EpochCounters> counters = new ArrayList<>();
 
@@ -131,6 +141,14 @@ public class SecureOverlayNodeStatus {
 
   public void setEnforce(Boolean enforce) {
     this.enforce = enforce;
+  }
+
+  public List<Long> getSoftExpiredEpochs() {
+    return softExpiredEpochs;
+  }
+
+  public void setSoftExpiredEpochs(List<Long> softExpiredEpochs) {
+    this.softExpiredEpochs = softExpiredEpochs;
   }
 
   public List<EpochCounters> getCounters() {

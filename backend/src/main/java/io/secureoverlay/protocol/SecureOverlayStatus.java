@@ -24,6 +24,14 @@ public class SecureOverlayStatus {
   @JsonPropertyDescription("Incremented on every change of the plan; agents acknowledge it.")
   private Long planRevision;
 
+  @JsonPropertyDescription(
+      "The plan revision every live node must acknowledge before the master can move on; an agent"
+          + " writes its status as soon as it has applied it.")
+  private Long ackRevision;
+
+  @JsonPropertyDescription("When ackRevision was last raised.")
+  private Instant ackRequestedAt;
+
   @JsonPropertyDescription("The transition under way, or absent when idle.")
   private Transition transition;
 
@@ -35,6 +43,15 @@ public class SecureOverlayStatus {
 
   @JsonPropertyDescription("The epoch senders use, or absent when nobody encrypts.")
   private Long outboundEpoch;
+
+  @JsonPropertyDescription(
+      "Nodes (by stable index) that refuse plaintext from peers acknowledged as encrypting.")
+  private NodeSet enforcing;
+
+  @JsonPropertyDescription(
+      "The highest epoch number ever issued; new epochs count up from it, so a number is never"
+          + " reused with another key.")
+  private Long lastEpoch;
 
   @JsonPropertyDescription("Nodes that did not acknowledge the plan within the ack timeout.")
   private List<String> lagging = new ArrayList<>();
@@ -78,6 +95,22 @@ public class SecureOverlayStatus {
     this.planRevision = planRevision;
   }
 
+  public Long getAckRevision() {
+    return ackRevision;
+  }
+
+  public void setAckRevision(Long ackRevision) {
+    this.ackRevision = ackRevision;
+  }
+
+  public Instant getAckRequestedAt() {
+    return ackRequestedAt;
+  }
+
+  public void setAckRequestedAt(Instant ackRequestedAt) {
+    this.ackRequestedAt = ackRequestedAt;
+  }
+
   public Transition getTransition() {
     return transition;
   }
@@ -108,6 +141,22 @@ public class SecureOverlayStatus {
 
   public void setOutboundEpoch(Long outboundEpoch) {
     this.outboundEpoch = outboundEpoch;
+  }
+
+  public NodeSet getEnforcing() {
+    return enforcing;
+  }
+
+  public void setEnforcing(NodeSet enforcing) {
+    this.enforcing = enforcing;
+  }
+
+  public Long getLastEpoch() {
+    return lastEpoch;
+  }
+
+  public void setLastEpoch(Long lastEpoch) {
+    this.lastEpoch = lastEpoch;
   }
 
   public List<String> getLagging() {
@@ -164,5 +213,32 @@ public class SecureOverlayStatus {
 
   public void setConditions(List<StatusCondition> conditions) {
     this.conditions = conditions;
+  }
+
+  /**
+   * A copy whose lists can be changed without touching this one; their elements are immutable
+   * records, {@link NodeSet}s and strings, so they are shared.
+   */
+  public SecureOverlayStatus copy() {
+    SecureOverlayStatus c = new SecureOverlayStatus();
+    c.observedGeneration = observedGeneration;
+    c.phase = phase;
+    c.planRevision = planRevision;
+    c.ackRevision = ackRevision;
+    c.ackRequestedAt = ackRequestedAt;
+    c.transition = transition;
+    c.epochs = epochs == null ? new ArrayList<>() : new ArrayList<>(epochs);
+    c.nodes = nodes == null ? new ArrayList<>() : new ArrayList<>(nodes);
+    c.outboundEpoch = outboundEpoch;
+    c.enforcing = enforcing;
+    c.lastEpoch = lastEpoch;
+    c.lagging = lagging == null ? new ArrayList<>() : new ArrayList<>(lagging);
+    c.excluded = excluded == null ? new ArrayList<>() : new ArrayList<>(excluded);
+    c.readyNodes = readyNodes;
+    c.nextRotationAt = nextRotationAt;
+    c.lastRotationAt = lastRotationAt;
+    c.handledRotateNowToken = handledRotateNowToken;
+    c.conditions = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
+    return c;
   }
 }

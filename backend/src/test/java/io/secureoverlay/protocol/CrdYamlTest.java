@@ -93,9 +93,14 @@ class CrdYamlTest {
     JSONSchemaProps epoch = status.getProperties().get("epochs").getItems().getSchema();
     JSONSchemaProps condition = status.getProperties().get("conditions").getItems().getSchema();
 
-    for (String set : new String[] {"inboundReady", "encrypting", "enforcing"}) {
+    for (String set : new String[] {"inboundReady", "encrypting"}) {
       assertThat(epoch.getProperties().get(set).getType()).as(set).isEqualTo("string");
     }
+    assertThat(status.getProperties().get("enforcing").getType()).isEqualTo("string");
+    JSONSchemaProps row = status.getProperties().get("nodes").getItems().getSchema();
+    assertThat(row.getProperties().get("state").getEnum())
+        .extracting(n -> n.asString())
+        .containsExactlyInAnyOrder("Joining", "Member", "Leaving", "Departing", "Removed");
     assertThat(epoch.getProperties().get("createdAt").getFormat()).isEqualTo("date-time");
     assertThat(condition.getProperties())
         .containsOnlyKeys(

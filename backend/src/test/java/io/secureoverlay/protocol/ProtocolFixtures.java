@@ -45,7 +45,6 @@ final class ProtocolFixtures {
                     T0,
                     "0123456789abcdef",
                     NodeSet.range(0, 9_999),
-                    NodeSet.range(0, 9_999),
                     NodeSet.of(0, 2, 4)),
                 new EpochStatus(
                     42,
@@ -56,14 +55,17 @@ final class ProtocolFixtures {
                         java.util.stream.IntStream.range(0, 10_000)
                             .filter(i -> i % 3 != 0)
                             .toArray()),
-                    NodeSet.empty(),
                     NodeSet.empty()))));
     status.setNodes(
         new ArrayList<>(
             List.of(
                 new IndexedNode("node-a", 0, "10.0.0.1"),
-                new IndexedNode("node-b", 1, "10.0.0.2"))));
+                new IndexedNode("node-b", 1, "10.0.0.2", MemberState.JOINING, 41L, T1))));
     status.setOutboundEpoch(41L);
+    status.setAckRevision(41L);
+    status.setAckRequestedAt(T0);
+    status.setEnforcing(NodeSet.range(0, 9_998));
+    status.setLastEpoch(42L);
     status.setLagging(new ArrayList<>(List.of("node-c")));
     status.setExcluded(new ArrayList<>(List.of("gpu-1")));
     status.setReadyNodes("2/3");
@@ -111,6 +113,7 @@ final class ProtocolFixtures {
     status.setEncryptingTo(NodeSet.of(1, 2, 5));
     status.setEnforcingFrom(NodeSet.of(1));
     status.setEnforce(true);
+    status.setSoftExpiredEpochs(new ArrayList<>(List.of(41L)));
     status.setCounters(
         new ArrayList<>(
             List.of(
