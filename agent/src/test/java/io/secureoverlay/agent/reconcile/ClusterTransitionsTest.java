@@ -175,6 +175,70 @@ class ClusterTransitionsTest {
   }
 
   @Test
+  void aNewcomerThatEncryptsAsSoonAsItIsListedLosesPackets() {
+    enable(K);
+    Set<Integer> old = cluster.all();
+    cluster.join(7);
+
+    // The naive rule: node-7 is listed and every old node is inbound-ready for K, so node-7
+    // encrypts toward them at once. It reconciles first, before they installed its inbound SA.
+    ClusterIntent naive =
+        cluster.intent(List.of(K), OptionalLong.of(K), Map.of(K, old), old, old, cluster.all());
+    cluster.converge(naive, newcomerFirst());
+    TrafficReport lost = report("join, naive rule (newcomer encrypts at once)");
+
+    assertThat(lost.lost()).isPositive();
+    assertThat(lost.dropsByReason()).containsKey("XfrmInNoStates");
+  }
+
+  @Test
+  void aNewcomerAdmittedOnlyAfterItsPeersAcknowledgedLosesNoPacketInAnyOrder() {
+    enable(K);
+    Set<Integer> old = cluster.all();
+    cluster.join(7);
+
+    // 1: node-7 is listed but not admitted: peers install its inbound SAs, it sends plaintext.
+    cluster.converge(
+        cluster.intent(List.of(K), OptionalLong.of(K), Map.of(K, old), old, old, old),
+        newcomerFirst());
+    assertThat(report("join 1: listed, not admitted").lost()).isZero();
+    // 2: every peer acknowledged the plan listing node-7: it is admitted, and it is ready.
+    cluster.converge(
+        cluster.intent(
+            List.of(K), OptionalLong.of(K), Map.of(K, cluster.all()), old, old, cluster.all()),
+        newcomerFirst());
+    assertThat(report("join 2: admitted").lost()).isZero();
+    cluster.converge(enforcing(K), newcomerFirst());
+    assertThat(report("join 3: enforced").lost()).isZero();
+    cluster.sendBetweenAll();
+    assertThat(cluster.takeTraffic().encrypted()).isEqualTo(42);
+  }
+
+  @Test
+  void anEstablishedPairStaysEncryptedWhileANodeJoins() {
+    enable(K);
+    Set<Integer> old = cluster.all();
+    cluster.join(7);
+
+    cluster.converge(
+        cluster.intent(List.of(K), OptionalLong.of(K), Map.of(K, old), old, old, old),
+        newcomerFirst());
+
+    assertThat(report("join 1: listed, not admitted").lost()).isZero();
+    cluster.sendBetweenAll();
+    TrafficReport t = cluster.takeTraffic();
+    // The 30 pairs among the six old nodes stay encrypted; node-7's 12 pairs are plaintext.
+    assertThat(t.encrypted()).isEqualTo(30);
+    assertThat(t.plaintext()).isEqualTo(12);
+  }
+
+  private List<String> newcomerFirst() {
+    List<String> order = new java.util.ArrayList<>(List.of("node-7"));
+    cluster.nodes.keySet().stream().filter(n -> !n.equals("node-7")).forEach(order::add);
+    return order;
+  }
+
+  @Test
   void removeAllLeavesForeignStateAndRemovesOurs() {
     enable(K);
     Policy foreign =
