@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The plan the master publishes and every agent follows. Agents acknowledge {@code planRevision} in
@@ -240,5 +241,35 @@ public class SecureOverlayStatus {
     c.handledRotateNowToken = handledRotateNowToken;
     c.conditions = conditions == null ? new ArrayList<>() : new ArrayList<>(conditions);
     return c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SecureOverlayStatus other)) {
+      return false;
+    }
+    return Objects.equals(observedGeneration, other.observedGeneration)
+        && phase == other.phase
+        && Objects.equals(planRevision, other.planRevision)
+        && Objects.equals(ackRevision, other.ackRevision)
+        && Objects.equals(ackRequestedAt, other.ackRequestedAt)
+        && Objects.equals(transition, other.transition)
+        && Objects.equals(epochs, other.epochs)
+        && Objects.equals(nodes, other.nodes)
+        && Objects.equals(outboundEpoch, other.outboundEpoch)
+        && Objects.equals(enforcing, other.enforcing)
+        && Objects.equals(lastEpoch, other.lastEpoch)
+        && Objects.equals(lagging, other.lagging)
+        && Objects.equals(excluded, other.excluded)
+        && Objects.equals(readyNodes, other.readyNodes)
+        && Objects.equals(nextRotationAt, other.nextRotationAt)
+        && Objects.equals(lastRotationAt, other.lastRotationAt)
+        && Objects.equals(handledRotateNowToken, other.handledRotateNowToken)
+        && Objects.equals(conditions, other.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(planRevision, phase, transition, outboundEpoch);
   }
 }
