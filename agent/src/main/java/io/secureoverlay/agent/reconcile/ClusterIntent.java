@@ -29,12 +29,6 @@ import java.util.stream.Collectors;
  * @param encrypting indices of nodes known (acknowledged) to encrypt toward every ready peer: a
  *     node enforces only against these, so plaintext is refused only from a peer that has
  *     demonstrably stopped sending it
- * @param senders indices of nodes admitted to send ESP at all. A node that has just joined is
- *     listed (peers install its inbound SAs) but not yet a sender: a peer may already be
- *     inbound-ready for the epoch without having installed the SA from the newcomer, so the
- *     newcomer encrypting at once would lose packets. The master admits it only after every live
- *     peer acknowledged a plan that lists it. Readiness of the pair A-B never depends on a third
- *     node, so an established encrypted pair stays encrypted when others join or leave.
  */
 public record ClusterIntent(
     List<NodeRef> nodes,
@@ -46,8 +40,7 @@ public record ClusterIntent(
     OptionalLong outboundEpoch,
     Map<Long, Set<Integer>> inboundReady,
     Set<Integer> enforcing,
-    Set<Integer> encrypting,
-    Set<Integer> senders) {
+    Set<Integer> encrypting) {
 
   public ClusterIntent {
     nodes = List.copyOf(nodes);
@@ -60,7 +53,6 @@ public record ClusterIntent(
     inboundReady = Map.copyOf(inboundReady);
     enforcing = Set.copyOf(enforcing);
     encrypting = Set.copyOf(encrypting);
-    senders = Set.copyOf(senders);
   }
 
   /**
@@ -89,12 +81,7 @@ public record ClusterIntent(
         outboundEpoch,
         ready,
         enforce ? all : Set.of(),
-        outboundEpoch.isPresent() ? all : Set.of(),
-        all);
-  }
-
-  boolean isSender(int nodeIndex) {
-    return senders.contains(nodeIndex);
+        outboundEpoch.isPresent() ? all : Set.of());
   }
 
   boolean isReady(long epoch, int nodeIndex) {

@@ -13,10 +13,8 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>inbound SAs for every inbound epoch, from every peer;
- *   <li>toward a peer, plaintext unless this node is an admitted sender (a node that has just
- *       joined is not: see {@link ClusterIntent#senders()}); then the outbound epoch if the peer is
- *       inbound-ready for it, else the newest older inbound epoch it is ready for (a rotation in
- *       progress), else plaintext;
+ *   <li>toward a peer, the outbound epoch if the peer is inbound-ready for it, else the newest
+ *       older inbound epoch it is ready for (a rotation in progress), else plaintext;
  *   <li>plaintext from a peer is refused only if this node enforces, the peer is acknowledged as
  *       encrypting, and by the same rule, seen from the peer, it encrypts toward this node.
  * </ul>
@@ -40,16 +38,15 @@ public final class DesiredStateFactory {
                 () ->
                     new IllegalArgumentException("node " + selfName + " is not in the node list"));
     List<PeerPlan> peers = new ArrayList<>(intent.nodes().size());
-    boolean selfSends = intent.isSender(self.index());
-    // The peers pick their epoch toward us by the same rule, from our readiness.
-    boolean weAreReady = outboundEpochToward(intent, self).isPresent();
     for (NodeRef peer : intent.nodes()) {
       if (peer.equals(self)) {
         continue;
       }
-      OptionalLong out = selfSends ? outboundEpochToward(intent, peer) : OptionalLong.empty();
+      OptionalLong out = outboundEpochToward(intent, peer);
+      // The peer picks its epoch toward us by the same rule, from our readiness.
       boolean peerEncryptsToUs =
-          weAreReady && intent.isSender(peer.index()) && intent.encrypting().contains(peer.index());
+          intent.encrypting().contains(peer.index())
+              && outboundEpochToward(intent, self).isPresent();
       boolean enforce = intent.enforcing().contains(self.index()) && peerEncryptsToUs;
       peers.add(new PeerPlan(peer, intent.inboundEpochs(), out, enforce));
     }

@@ -64,28 +64,6 @@ class DesiredStateFactoryTest {
   }
 
   @Test
-  void aNodeNotYetAdmittedSendsPlaintextAndNobodyEnforcesAgainstIt() {
-    // node-3 has just joined: listed, everyone ready, but not an admitted sender.
-    ClusterIntent intent =
-        cluster.intent(
-            List.of(1L),
-            OptionalLong.of(1),
-            Map.of(1L, cluster.all()),
-            cluster.all(),
-            cluster.all(),
-            Set.of(1, 2));
-
-    try (NodeDesiredState one = DesiredStateFactory.forNode(intent, "node-1");
-        NodeDesiredState three = DesiredStateFactory.forNode(intent, "node-3")) {
-      assertThat(three.peers()).allMatch(p -> p.outboundEpoch().isEmpty());
-      assertThat(three.peer("node-1").inboundEpochs()).containsExactly(1L);
-      assertThat(one.peer("node-3").outboundEpoch()).hasValue(1);
-      assertThat(one.peer("node-3").enforce()).isFalse();
-      assertThat(one.peer("node-2").enforce()).isTrue();
-    }
-  }
-
-  @Test
   void theDesiredStateOwnsCopiesOfTheSecrets() {
     ClusterIntent intent =
         cluster.intent(List.of(1L), OptionalLong.empty(), Map.of(), Set.of(), Set.of());

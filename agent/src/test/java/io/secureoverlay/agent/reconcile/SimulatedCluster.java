@@ -103,17 +103,6 @@ final class SimulatedCluster implements AutoCloseable {
       Map<Long, Set<Integer>> ready,
       Set<Integer> enforcing,
       Set<Integer> encrypting) {
-    return intent(inbound, outbound, ready, enforcing, encrypting, all());
-  }
-
-  /** As above, with only {@code senders} admitted to send ESP. */
-  ClusterIntent intent(
-      Collection<Long> inbound,
-      OptionalLong outbound,
-      Map<Long, Set<Integer>> ready,
-      Set<Integer> enforcing,
-      Set<Integer> encrypting,
-      Set<Integer> senders) {
     SortedMap<Long, SecretBytes> live = new TreeMap<>();
     inbound.forEach(e -> live.put(e, secret(e)));
     outbound.ifPresent(e -> live.put(e, secret(e)));
@@ -127,19 +116,13 @@ final class SimulatedCluster implements AutoCloseable {
         outbound,
         ready,
         enforcing,
-        encrypting,
-        senders);
+        encrypting);
   }
 
   /** Every node reconciles to the intent, one after another; returns the reports. */
   List<ReconcileReport> converge(ClusterIntent intent) {
-    return converge(intent, List.copyOf(nodes.keySet()));
-  }
-
-  /** The named nodes reconcile to the intent in the order given. */
-  List<ReconcileReport> converge(ClusterIntent intent, List<String> order) {
     List<ReconcileReport> reports = new ArrayList<>();
-    for (String name : order) {
+    for (String name : List.copyOf(nodes.keySet())) {
       try (NodeDesiredState desired = DesiredStateFactory.forNode(intent, name)) {
         ReconcileReport report = reconcilers.get(name).reconcile(desired);
         assertThat(report.failures()).as("failures on " + name).isEmpty();
