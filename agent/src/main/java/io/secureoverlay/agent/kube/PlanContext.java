@@ -4,16 +4,13 @@ import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.EpochStatus;
 import io.secureoverlay.protocol.IndexedNode;
-import io.secureoverlay.protocol.MemberState;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.spi.SpiAllocator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One plan revision as one agent reads it: the master's {@link AgentPlanView} (the contract of
@@ -23,19 +20,13 @@ import java.util.Set;
  *
  * @param self this node as a {@link NodeRef}, empty when the plan does not list it
  * @param listed every row not {@code Removed}, self included
- * @param senders indices of the listed rows allowed to send ESP ({@code Member}, {@code Leaving})
  * @param epochs the plan's live epochs, in plan order
  */
 public record PlanContext(
-    AgentPlanView view,
-    Optional<NodeRef> self,
-    List<NodeRef> listed,
-    Set<Integer> senders,
-    List<EpochStatus> epochs) {
+    AgentPlanView view, Optional<NodeRef> self, List<NodeRef> listed, List<EpochStatus> epochs) {
 
   public PlanContext {
     listed = List.copyOf(listed);
-    senders = Set.copyOf(senders);
     epochs = List.copyOf(epochs);
   }
 
@@ -57,15 +48,10 @@ public record PlanContext(
     }
     AgentPlanView view = read.get();
     List<NodeRef> listed = new ArrayList<>();
-    Set<Integer> senders = new HashSet<>();
     Optional<NodeRef> self = Optional.empty();
     for (IndexedNode row : view.nodes()) {
       NodeRef ref = ref(row);
       listed.add(ref);
-      MemberState state = row.effectiveState();
-      if (state.mayEncrypt()) {
-        senders.add(ref.index());
-      }
       if (row.name().equals(nodeName)) {
         self = Optional.of(ref);
       }
@@ -76,7 +62,7 @@ public record PlanContext(
       throw new PlanException(
           "status.outboundEpoch " + view.outboundEpoch().getAsLong() + " is not in status.epochs");
     }
-    return Optional.of(new PlanContext(view, self, listed, senders, epochs));
+    return Optional.of(new PlanContext(view, self, listed, epochs));
   }
 
   private static NodeRef ref(IndexedNode row) {

@@ -115,8 +115,7 @@ public final class PlanInterpreter {
         view.outboundEpoch(),
         view.inboundReady(),
         view.enforcing(),
-        view.encrypting(),
-        plan.senders());
+        view.encrypting());
   }
 
   private static Optional<PlanContext> none() {

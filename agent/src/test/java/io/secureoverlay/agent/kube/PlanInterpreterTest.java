@@ -14,7 +14,6 @@ import io.secureoverlay.protocol.SecureOverlay;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PlanInterpreterTest {
@@ -125,13 +124,12 @@ class PlanInterpreterTest {
       assertThat(intent.inboundReady().get(2L)).containsExactly(1);
       assertThat(intent.encrypting()).containsExactlyInAnyOrder(1, 2, 3);
       assertThat(intent.enforcing()).containsExactly(2);
-      assertThat(intent.senders()).containsExactlyInAnyOrder(1, 2, 3);
       assertThat(apply.plan().revision()).isEqualTo(1);
     }
   }
 
   @Test
-  void aJoiningNodeIsGivenNoOutboundEpochAndIsNoSender() {
+  void aJoiningNodeIsGivenNoOutboundEpochWhileItsPeersAre() {
     plan.epoch(1, plan.all(), NodeSet.of(2, 3)).outbound(1L).state(1, MemberState.JOINING);
 
     try (Apply self = (Apply) interpret(snapshot(plan.overlay(), PlanFixtures.keys(1), true));
@@ -141,7 +139,6 @@ class PlanInterpreterTest {
                     snapshot(plan.overlay(), PlanFixtures.keys(1), true), "node-2")) {
       assertThat(self.intent().outboundEpoch()).isEmpty();
       assertThat(peer.intent().outboundEpoch()).hasValue(1);
-      assertThat(peer.intent().senders()).isEqualTo(Set.of(2, 3));
     }
   }
 
