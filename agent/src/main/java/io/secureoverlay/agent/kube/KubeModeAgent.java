@@ -16,6 +16,7 @@ import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.protocol.SecureOverlaySpec;
+import io.secureoverlay.protocol.SecureOverlayStatus;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public final class KubeModeAgent implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final PlanInterpreter interpreter = new PlanInterpreter();
+  private final PlanCache cache;
   private final InstalledStateReader reader = new InstalledStateReader();
   private final NodeStatusComposer composer = new NodeStatusComposer();
   private final StatusPublisher publisher;
@@ -74,6 +76,33 @@ public final class KubeModeAgent implements AutoCloseable {
       UnderlayMtuProbe mtuProbe,
       ScheduledExecutorService scheduler,
       Clock clock) {
+    this(
+        view,
+        statusGateway,
+        reconciler,
+        dataplane,
+        settings,
+        mtuProbe,
+        scheduler,
+        clock,
+        new PlanCache());
+  }
+
+  /**
+   * As above, with a {@link PlanCache} shared by the agents of one process that share a {@link
+   * ClusterView}.
+   */
+  public KubeModeAgent(
+      ClusterView view,
+      NodeStatusGateway statusGateway,
+      NodeReconciler reconciler,
+      Dataplane dataplane,
+      KubeAgentSettings settings,
+      UnderlayMtuProbe mtuProbe,
+      ScheduledExecutorService scheduler,
+      Clock clock,
+      PlanCache cache) {
+    this.cache = cache;
     this.view = view;
     this.reconciler = reconciler;
     this.dataplane = dataplane;
@@ -127,11 +156,9 @@ public final class KubeModeAgent implements AutoCloseable {
     try {
       Instant now = clock.instant();
       boolean resyncDue = !now.isBefore(state.lastFullPass().plus(settings.resync()));
-      if (!state.settled() || resyncDue) {
-        pass(true);
-      } else if (publisher.mayBeDue()) {
-        publish();
-      }
+      // A pass that finds nothing new only writes what is due; one that does (a change the
+      // watches delivered before this agent listened, say) catches up.
+      pass(!state.settled() || resyncDue);
     } catch (RuntimeException e) {
       // A tick must never die: the scheduler would silently stop running it.
       LOG.warn("event=agent_tick_failed node={} error={}", settings.nodeName(), SafeErrors.of(e));
@@ -141,13 +168,18 @@ public final class KubeModeAgent implements AutoCloseable {
   private void pass(boolean force) {
     ClusterSnapshot snapshot = view.snapshot(settings.nodeName());
     PassInputs inputs = PassInputs.of(snapshot);
-    if (!force && state.settled() && inputs.equals(state.inputs())) {
-      if (publisher.mayBeDue()) {
-        publish();
+    if (!force && state.settled()) {
+      if (inputs.equals(state.inputs())) {
+        publishIfDue();
+        return;
       }
-      return;
+      if (onlyThePlanMovedAndNotForThisNode(snapshot, inputs)) {
+        publishIfDue();
+        return;
+      }
     }
-    state = state.withSnapshot(snapshot, inputs, clock.instant());
+    Optional<PlanDigest> digest = status(snapshot).map(cache::digest);
+    state = state.fullPass(snapshot, inputs, digest, clock.instant());
     try (AgentDirective directive = interpreter.interpret(snapshot, settings.nodeName())) {
       directive.context().ifPresent(c -> state = state.withContext(c));
       if (directive instanceof Hold hold) {
@@ -162,6 +194,45 @@ public final class KubeModeAgent implements AutoCloseable {
       LOG.warn("event=agent_pass_failed node={} error=\"{}\"", settings.nodeName(), e.getMessage());
     }
     publish();
+  }
+
+  /**
+   * A new plan revision whose differences cannot change this node's desired state (it only grew a
+   * set another node depends on): the data plane already matches it, so it counts as applied
+   * without a reconcile.
+   */
+  private boolean onlyThePlanMovedAndNotForThisNode(ClusterSnapshot snapshot, PassInputs inputs) {
+    Optional<SecureOverlayStatus> status = status(snapshot);
+    if (!state.inSync()
+        || state.digest().isEmpty()
+        || status.isEmpty()
+        || !inputs.sameApartFromPlan(state.inputs())) {
+      return false;
+    }
+    PlanDigest next = cache.digest(status.get());
+    if (!state.digest().get().sameDesiredStateFor(next, settings.nodeName())) {
+      return false;
+    }
+    long ack = status.get().getAckRevision() == null ? 0 : status.get().getAckRevision();
+    state = state.movedTo(next, inputs, snapshot.overlay(), ack);
+    return true;
+  }
+
+  private static Optional<SecureOverlayStatus> status(ClusterSnapshot snapshot) {
+    return snapshot
+        .overlay()
+        .map(SecureOverlay::getStatus)
+        .filter(s -> s.getPlanRevision() != null);
+  }
+
+  /** Writes when an acknowledgement became due or the heartbeat (or a retry) is due. */
+  private void publishIfDue() {
+    long applied = state.appliedRevision().orElse(-1);
+    boolean ackDue =
+        applied >= state.ackRevision() && publisher.writtenObserved() < state.ackRevision();
+    if (ackDue || publisher.mayBeDue()) {
+      publish();
+    }
   }
 
   private void hold(Hold hold) {
@@ -233,8 +304,7 @@ public final class KubeModeAgent implements AutoCloseable {
       return;
     }
     SecureOverlayNodeStatus candidate = composeStatus();
-    long ack = state.context().map(PlanContext::ackRevision).orElse(Long.MAX_VALUE);
-    publisher.offer(candidate, ack);
+    publisher.offer(candidate, state.ackRevision());
   }
 
   private SecureOverlayNodeStatus composeStatus() {

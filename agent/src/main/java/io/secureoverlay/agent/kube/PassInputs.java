@@ -28,6 +28,14 @@ record PassInputs(
         s.node().map(PassInputs::version).orElse(null));
   }
 
+  /** Equal but for the plan revision: only the plan moved. */
+  boolean sameApartFromPlan(PassInputs other) {
+    return synced == other.synced
+        && java.util.Objects.equals(specGeneration, other.specGeneration)
+        && java.util.Objects.equals(keysVersion, other.keysVersion)
+        && java.util.Objects.equals(nodeVersion, other.nodeVersion);
+  }
+
   private static String version(HasMetadata o) {
     return o.getMetadata().getResourceVersion();
   }

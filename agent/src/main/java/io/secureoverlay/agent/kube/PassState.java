@@ -11,6 +11,8 @@ import java.util.Set;
 /**
  * What one agent remembers between passes. Immutable; each step of a pass returns the next state.
  *
+ * @param digest the plan the last full pass worked from, to tell whether a newer one matters
+ * @param ackRevision the revision the master waits for, as the newest plan seen says
  * @param settled nothing to retry: the last pass either applied its plan or is waiting for new
  *     input; false after a failure, so the next tick tries again
  * @param inSync the data plane matches the plan the last pass saw
@@ -21,6 +23,8 @@ record PassState(
     Optional<SecureOverlay> overlay,
     Optional<Node> node,
     Optional<PlanContext> context,
+    Optional<PlanDigest> digest,
+    long ackRevision,
     OptionalLong appliedRevision,
     boolean settled,
     boolean inSync,
@@ -36,6 +40,8 @@ record PassState(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
+          Optional.empty(),
+          Long.MAX_VALUE,
           OptionalLong.empty(),
           false,
           false,
@@ -45,12 +51,15 @@ record PassState(
           Optional.empty(),
           Instant.EPOCH);
 
-  PassState withSnapshot(ClusterSnapshot s, PassInputs in, Instant now) {
+  /** A full pass starts from this snapshot. */
+  PassState fullPass(ClusterSnapshot s, PassInputs in, Optional<PlanDigest> d, Instant now) {
     return new PassState(
         in,
         s.overlay(),
         s.node(),
         context,
+        d,
+        ackRevision,
         appliedRevision,
         settled,
         inSync,
@@ -61,12 +70,36 @@ record PassState(
         now);
   }
 
+  /** A newer plan that leaves this node's desired state as it is: applied without a pass. */
+  PassState movedTo(PlanDigest d, PassInputs in, Optional<SecureOverlay> o, long ack) {
+    Readiness r =
+        new Readiness(
+            true, NodeStatusComposer.IN_SYNC, "plan revision " + d.planRevision() + " applied");
+    return new PassState(
+        in,
+        o,
+        node,
+        context,
+        Optional.of(d),
+        ack,
+        OptionalLong.of(d.planRevision()),
+        true,
+        true,
+        Optional.empty(),
+        "",
+        r,
+        enforceFrom,
+        lastFullPass);
+  }
+
   PassState withContext(PlanContext c) {
     return new PassState(
         inputs,
         overlay,
         node,
         Optional.of(c),
+        digest,
+        c.ackRevision(),
         appliedRevision,
         settled,
         inSync,
@@ -86,6 +119,8 @@ record PassState(
         overlay,
         node,
         context,
+        digest,
+        ackRevision,
         appliedRevision,
         true,
         false,
@@ -104,6 +139,8 @@ record PassState(
         overlay,
         node,
         context,
+        digest,
+        ackRevision,
         OptionalLong.of(revision),
         true,
         true,
@@ -121,6 +158,8 @@ record PassState(
         overlay,
         node,
         context,
+        digest,
+        ackRevision,
         appliedRevision,
         false,
         false,

@@ -98,6 +98,13 @@ final class StatusPublisher {
     }
   }
 
+  /** The observedPlanRevision last written, or -1. */
+  long writtenObserved() {
+    return written == null || written.getObservedPlanRevision() == null
+        ? -1
+        : written.getObservedPlanRevision();
+  }
+
   /** The status last written successfully, or null. */
   SecureOverlayNodeStatus written() {
     return written;
