@@ -1,6 +1,5 @@
 package io.secureoverlay.agent.kube;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.secureoverlay.agent.dataplane.ChangeResult;
 import io.secureoverlay.agent.dataplane.Dataplane;
 import io.secureoverlay.agent.dataplane.DataplaneException;
@@ -12,16 +11,12 @@ import io.secureoverlay.agent.reconcile.NodeDesiredState;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.agent.reconcile.PeerPlan;
 import io.secureoverlay.agent.reconcile.ReconcileReport;
-import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
-import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * The agent in Kubernetes mode. Every change a watch reports asks for a pass; passes of one agent
  * run one at a time on the shared scheduler and coalesce. A pass reads the snapshot, lets {@link
  * PlanInterpreter} decide, reconciles the data plane, reads it back and offers the status to {@link
- * StatusPublisher}. A pass is skipped when neither the plan revision, the keys Secret nor the Node
- * changed since a pass that settled; a tick retries unsettled passes, runs the periodic resync and
- * writes heartbeats.
+ * StatusPublisher}. A pass is skipped when nothing it depends on changed since a pass that settled,
+ * and cut short when only the plan moved in a way that cannot change this node ({@link
+ * PlanDigest}); a tick retries unsettled passes, runs the periodic resync and writes heartbeats.
  *
  * <p>The acknowledgement ({@code observedPlanRevision}) moves only after the reconcile for that
  * revision succeeded. While the API server is unreachable the watches keep their last objects, so
@@ -57,7 +52,6 @@ public final class KubeModeAgent implements AutoCloseable {
   private final Clock clock;
   private final PlanInterpreter interpreter = new PlanInterpreter();
   private final PlanCache cache;
-  private final InstalledStateReader reader = new InstalledStateReader();
   private final NodeStatusComposer composer = new NodeStatusComposer();
   private final StatusPublisher publisher;
   private final AtomicBoolean queued = new AtomicBoolean();
@@ -67,30 +61,9 @@ public final class KubeModeAgent implements AutoCloseable {
   private ScheduledFuture<?> ticker;
   private PassState state = PassState.INITIAL;
 
-  public KubeModeAgent(
-      ClusterView view,
-      NodeStatusGateway statusGateway,
-      NodeReconciler reconciler,
-      Dataplane dataplane,
-      KubeAgentSettings settings,
-      UnderlayMtuProbe mtuProbe,
-      ScheduledExecutorService scheduler,
-      Clock clock) {
-    this(
-        view,
-        statusGateway,
-        reconciler,
-        dataplane,
-        settings,
-        mtuProbe,
-        scheduler,
-        clock,
-        new PlanCache());
-  }
-
   /**
-   * As above, with a {@link PlanCache} shared by the agents of one process that share a {@link
-   * ClusterView}.
+   * @param cache what was computed from the last plan object; agents of one process that share a
+   *     {@link ClusterView} share one, a lone agent has its own
    */
   public KubeModeAgent(
       ClusterView view,
@@ -308,46 +281,8 @@ public final class KubeModeAgent implements AutoCloseable {
   }
 
   private SecureOverlayNodeStatus composeStatus() {
-    Optional<InetAddress> underlay = underlay();
-    InstalledState installed =
-        state
-            .context()
-            .map(c -> reader.read(dataplane, c, state.enforceFrom()))
-            .orElse(InstalledState.NOTHING);
-    Optional<SecureOverlaySpec> spec = state.overlay().map(SecureOverlay::getSpec);
-    NodeStatusComposer.Inputs inputs =
-        new NodeStatusComposer.Inputs(
-            settings.nodeName(),
-            underlay.map(InetAddress::getHostAddress),
-            underlay.map(mtuProbe::mtuOf).orElse(OptionalInt.empty()),
-            spec.map(SecureOverlaySpec::getMtu).map(m -> m.tunnelMtu()),
-            icv(spec),
-            state.appliedRevision().isPresent() ? state.appliedRevision().getAsLong() : null,
-            installed,
-            dataplane.xfrmStatistics(),
-            settings.agentVersion(),
-            clock.instant(),
-            state.lastError().orElse(null),
-            state.readiness());
-    return composer.compose(inputs, publisher.previousConditions());
-  }
-
-  private Optional<InetAddress> underlay() {
-    Optional<Node> node = state.node();
-    Optional<InetAddress> fromNode = node.flatMap(NodeAddresses::underlay).map(a -> a);
-    return fromNode.isPresent()
-        ? fromNode
-        : state.context().flatMap(PlanContext::self).map(s -> s.underlay());
-  }
-
-  private static IcvLength icv(Optional<SecureOverlaySpec> spec) {
-    try {
-      return spec.map(SecureOverlaySpec::getIcvBits)
-          .map(IcvLength::fromBits)
-          .orElse(IcvLength.ICV_64);
-    } catch (IllegalArgumentException e) {
-      return IcvLength.ICV_64;
-    }
+    return composer.compose(
+        state, dataplane, settings, mtuProbe, clock.instant(), publisher.previousConditions());
   }
 
   /** Where this agent stands. */

@@ -48,7 +48,8 @@ public final class KubeModeLauncher {
             settings,
             mtuProbe,
             scheduler,
-            clock);
+            clock,
+            new PlanCache());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

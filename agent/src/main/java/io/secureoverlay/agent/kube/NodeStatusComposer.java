@@ -1,13 +1,19 @@
 package io.secureoverlay.agent.kube;
 
+import io.secureoverlay.agent.dataplane.Dataplane;
+import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.mtu.EspMtuCalculator;
 import io.secureoverlay.mtu.InvalidMtuInputException;
 import io.secureoverlay.mtu.MtuRequest;
 import io.secureoverlay.protocol.ConditionStatus;
 import io.secureoverlay.protocol.Conditions;
+import io.secureoverlay.protocol.MtuSpec;
+import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
+import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.StatusCondition;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +33,58 @@ public final class NodeStatusComposer {
   public static final String APPLY_FAILED = "ApplyFailed";
 
   private final EspMtuCalculator mtu = new EspMtuCalculator();
+  private final InstalledStateReader reader = new InstalledStateReader();
+
+  /**
+   * The status of an agent in {@code state}: the data plane read back against the plan the agent
+   * last worked from, this node's address from its Node (else its plan row), its interface MTU.
+   */
+  SecureOverlayNodeStatus compose(
+      PassState state,
+      Dataplane dataplane,
+      KubeAgentSettings settings,
+      UnderlayMtuProbe mtuProbe,
+      Instant now,
+      List<StatusCondition> previous) {
+    Optional<InetAddress> underlay =
+        state
+            .node()
+            .flatMap(NodeAddresses::underlay)
+            .<InetAddress>map(a -> a)
+            .or(() -> state.context().flatMap(PlanContext::self).map(NodeRef::underlay));
+    InstalledState installed =
+        state
+            .context()
+            .map(c -> reader.read(dataplane, c, state.enforceFrom()))
+            .orElse(InstalledState.NOTHING);
+    Optional<SecureOverlaySpec> spec = state.overlay().map(SecureOverlay::getSpec);
+    Inputs inputs =
+        new Inputs(
+            settings.nodeName(),
+            underlay.map(InetAddress::getHostAddress),
+            underlay.map(mtuProbe::mtuOf).orElse(OptionalInt.empty()),
+            spec.map(SecureOverlaySpec::getMtu).map(MtuSpec::tunnelMtu),
+            icv(spec),
+            state.appliedRevision().isPresent() ? state.appliedRevision().getAsLong() : null,
+            installed,
+            dataplane.xfrmStatistics(),
+            settings.agentVersion(),
+            now,
+            state.lastError().orElse(null),
+            state.readiness());
+    return compose(inputs, previous);
+  }
+
+  private static IcvLength icv(Optional<SecureOverlaySpec> spec) {
+    try {
+      return spec.map(SecureOverlaySpec::getIcvBits)
+          .map(IcvLength::fromBits)
+          .orElse(IcvLength.ICV_64);
+    } catch (IllegalArgumentException e) {
+      // An invalid spec is the master's to refuse; the report falls back to the default.
+      return IcvLength.ICV_64;
+    }
+  }
 
   /** Everything one status is made of. */
   public record Inputs(

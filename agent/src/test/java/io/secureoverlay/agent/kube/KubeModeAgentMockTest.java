@@ -195,7 +195,8 @@ class KubeModeAgentMockTest {
             KubeAgentSettings.defaults("node-1", "test").withHeartbeat(Duration.ofMinutes(10)),
             UnderlayMtuProbe.fixed(1500),
             scheduler,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new PlanCache());
     agent.start();
   }
 
