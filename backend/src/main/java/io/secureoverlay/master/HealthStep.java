@@ -12,6 +12,19 @@ final class HealthStep {
 
   private HealthStep() {}
 
+  /**
+   * Clears the clock of every node that acknowledged the plan as the round found it, before the
+   * round changes anything: a node that caught up and is asked for more in the same round starts a
+   * new clock rather than keep its old one.
+   */
+  static void clearCaughtUp(PlanContext ctx) {
+    for (IndexedNode row : ctx.plan.rows()) {
+      if (row.behindSince() != null && ctx.acks.acknowledged(row)) {
+        ctx.plan.setBehindSince(row.name(), null);
+      }
+    }
+  }
+
   /** Members excluded since the last round go back to Joining; nobody relies on their ESP. */
   static void demoteExcluded(PlanContext ctx) {
     for (IndexedNode row : ctx.plan.rows()) {

@@ -38,6 +38,12 @@ final class Plan {
   Plan(SecureOverlayStatus previous) {
     this.status = previous == null ? new SecureOverlayStatus() : previous.copy();
     this.revision = status.getPlanRevision() == null ? 0 : status.getPlanRevision();
+    if (status.getNodes() == null) {
+      status.setNodes(new ArrayList<>());
+    }
+    if (status.getEpochs() == null) {
+      status.setEpochs(new ArrayList<>());
+    }
     for (IndexedNode row : status.getNodes()) {
       rows.put(row.name(), row);
       namesByIndex.put(row.index(), row.name());

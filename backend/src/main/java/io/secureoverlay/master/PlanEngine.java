@@ -30,6 +30,7 @@ public final class PlanEngine {
     Plan plan = new Plan(previous);
     PlanContext ctx = new PlanContext(input, plan);
 
+    HealthStep.clearCaughtUp(ctx);
     HealthStep.demoteExcluded(ctx);
     NodeTableStep.sync(ctx);
     MembershipStep.recordReports(ctx);

@@ -84,8 +84,14 @@ final class StatusReport {
       List<String> lagging,
       List<String> timedOut,
       Set<String> excluded) {
-    Set<String> wasLagging = previous == null ? Set.of() : new HashSet<>(previous.getLagging());
-    Set<String> wasExcluded = previous == null ? Set.of() : new HashSet<>(previous.getExcluded());
+    Set<String> wasLagging =
+        previous == null || previous.getLagging() == null
+            ? Set.of()
+            : new HashSet<>(previous.getLagging());
+    Set<String> wasExcluded =
+        previous == null || previous.getExcluded() == null
+            ? Set.of()
+            : new HashSet<>(previous.getExcluded());
     List<String> newlyLagging = lagging.stream().filter(n -> !wasLagging.contains(n)).toList();
     List<String> newlyExcluded = timedOut.stream().filter(n -> !wasExcluded.contains(n)).toList();
     if (!newlyLagging.isEmpty()) {
@@ -113,11 +119,8 @@ final class StatusReport {
     was.addAll(wasExcluded);
     List<String> caughtUp = new ArrayList<>();
     for (String name : was) {
-      boolean back =
-          ctx.plan.row(name).filter(r -> r.behindSince() == null).isPresent()
-              && ctx.facts.containsKey(name)
-              && !excluded.contains(name);
-      if (back) {
+      boolean listed = ctx.plan.row(name).filter(r -> r.effectiveState().isListed()).isPresent();
+      if (listed && !lagging.contains(name) && !excluded.contains(name)) {
         caughtUp.add(name);
       }
     }

@@ -20,6 +20,15 @@ final class TransitionDriver {
 
   static void run(PlanContext ctx) {
     Transition t = ctx.plan.transition();
+    if (t != null && (t.kind() == null || t.step() == null)) {
+      ctx.event(
+          PlanEvent.warning(
+              "UnknownStep",
+              "status.transition has no kind or step; dropped, and the next transition decided"
+                  + " afresh"));
+      ctx.plan.setTransition(null);
+      t = null;
+    }
     if (t != null && t.kind() != TransitionKind.DISABLE && !ctx.enabled()) {
       ctx.event(
           PlanEvent.normal(
