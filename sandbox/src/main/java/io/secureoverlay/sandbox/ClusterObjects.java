@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.secureoverlay.agent.kube.NodeAddresses;
 import io.secureoverlay.protocol.KeysSecretCodec;
@@ -15,6 +16,7 @@ import io.secureoverlay.protocol.SecureOverlaySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Consumer;
@@ -100,16 +102,30 @@ final class ClusterObjects {
     client.resources(SecureOverlay.class).resource(overlay).create();
   }
 
-  /** Changes the spec as {@code kubectl edit} would: read, change, write back. */
-  void editSpec(Consumer<SecureOverlaySpec> change) {
-    client
-        .resources(SecureOverlay.class)
-        .withName(SecureOverlay.SINGLETON_NAME)
-        .edit(
-            o -> {
-              change.accept(o.getSpec());
-              return o;
-            });
+  /**
+   * Changes the spec as {@code kubectl edit} would: read, change, write back at the version read,
+   * and start over when the master wrote the status in between (409), as kubectl's user would.
+   * Returns the object's new {@code metadata.generation}.
+   */
+  long editSpec(Consumer<SecureOverlaySpec> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client
+            .resources(SecureOverlay.class)
+            .withName(SecureOverlay.SINGLETON_NAME)
+            .edit(
+                o -> {
+                  change.accept(o.getSpec());
+                  return o;
+                })
+            .getMetadata()
+            .getGeneration();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   SecureOverlay overlay() {

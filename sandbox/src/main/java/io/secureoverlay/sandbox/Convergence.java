@@ -1,6 +1,5 @@
 package io.secureoverlay.sandbox;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.secureoverlay.agent.kube.AgentProgress;
 import io.secureoverlay.protocol.Conditions;
 import io.secureoverlay.protocol.DurationParser;
@@ -47,12 +46,10 @@ public final class Convergence {
 
   /** What is still missing, in words; empty once converged. */
   public synchronized List<String> missing() {
-    SecureOverlay overlay;
-    try {
-      overlay = cluster.overlay();
-    } catch (KubernetesClientException e) {
+    if (!cluster.apiReachable()) {
       return List.of("API server unreachable");
     }
+    SecureOverlay overlay = cluster.watchedOverlay().orElse(null);
     List<String> missing = new ArrayList<>();
     SecureOverlayStatus status = overlay == null ? null : overlay.getStatus();
     if (status == null || status.getPlanRevision() == null) {
@@ -60,6 +57,16 @@ public final class Convergence {
     }
     fastForwardGrace(overlay);
     retireRemoved(status);
+    long generation = cluster.specGeneration();
+    Long seen = overlay.getMetadata().getGeneration();
+    Long observed = status.getObservedGeneration();
+    if (seen == null || seen < generation || observed == null || !observed.equals(seen)) {
+      missing.add("the master has not acted on spec generation " + generation + " yet");
+    }
+    String token = overlay.getSpec().getRotateNowToken();
+    if (token != null && !token.equals(status.getHandledRotateNowToken())) {
+      missing.add("rotateNowToken " + token + " not handled yet");
+    }
     boolean enabled = Boolean.TRUE.equals(overlay.getSpec().getEnabled());
     OverlayPhase wanted = enabled ? OverlayPhase.ENABLED : OverlayPhase.DISABLED;
     if (status.getPhase() != wanted) {
@@ -112,7 +119,7 @@ public final class Convergence {
       if (System.nanoTime() > deadline) {
         throw new TimeoutException("not converged after " + timeout + ": " + missing);
       }
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
       missing = missing();
     }
   }

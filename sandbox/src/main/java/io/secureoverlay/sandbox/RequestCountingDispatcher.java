@@ -7,11 +7,14 @@ import io.secureoverlay.protocol.SecureOverlayNode;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts every request the mock API server answers before handing it to the CRUD dispatcher: reads,
- * and writes (POST, PUT, PATCH, DELETE) per resource kind and, for {@code secureoverlaynodes}, per
+ * Counts every request the mock API server answers before handing it to the CRUD dispatcher, and
+ * keeps watch closes off the event loop ({@link OffEventLoopWatchListener}). Counts: reads, and
+ * writes (POST, PUT, PATCH, DELETE) per resource kind and, for {@code secureoverlaynodes}, per
  * node, which is how the benchmark measures writes per node. Keeps the CRUD state across a server
  * stop and restart (the API outage): {@link #shutdown()} does not reach the delegate until {@link
  * #close()}.
@@ -19,6 +22,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class RequestCountingDispatcher extends Dispatcher {
 
   private final Dispatcher delegate;
+  private final ExecutorService closer =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "sandbox-watch-close");
+            t.setDaemon(true);
+            return t;
+          });
   private final LongAdder reads = new LongAdder();
   private final Map<String, LongAdder> writesByKind = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> nodeStatusWrites = new ConcurrentHashMap<>();
@@ -30,7 +40,12 @@ final class RequestCountingDispatcher extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     count(request.getMethod(), request.getPath());
-    return delegate.dispatch(request);
+    MockResponse response = delegate.dispatch(request);
+    if (response != null && response.getWebSocketListener() != null) {
+      response.withWebSocketUpgrade(
+          new OffEventLoopWatchListener(response.getWebSocketListener(), closer));
+    }
+    return response;
   }
 
   private void count(String method, String path) {
@@ -84,5 +99,6 @@ final class RequestCountingDispatcher extends Dispatcher {
 
   void close() {
     delegate.shutdown();
+    closer.shutdown();
   }
 }

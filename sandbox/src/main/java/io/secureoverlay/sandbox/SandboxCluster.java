@@ -2,6 +2,7 @@ package io.secureoverlay.sandbox;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.secureoverlay.agent.dataplane.SimulatedDataplane;
 import io.secureoverlay.agent.dataplane.SimulatedNetwork;
 import io.secureoverlay.agent.kube.InformerClusterView;
@@ -58,11 +59,14 @@ public final class SandboxCluster implements AutoCloseable {
   private final List<MasterReplica> masters = new ArrayList<>();
   private final AtomicInteger nextOrdinal = new AtomicInteger();
   private final AtomicInteger nextMaster = new AtomicInteger(1);
+  private final java.util.concurrent.atomic.AtomicLong specGeneration =
+      new java.util.concurrent.atomic.AtomicLong();
   private final TrafficDriver traffic;
   private final Convergence convergence;
   private final KubernetesClient sharedClient;
   private final InformerClusterView sharedView;
   private volatile List<InetAddress> trafficMembers = List.of();
+  private SharedIndexInformer<SecureOverlay> overlayWatch;
 
   private SandboxCluster(SandboxOptions options) {
     this.options = options;
@@ -117,6 +121,8 @@ public final class SandboxCluster implements AutoCloseable {
       names.add(createNodeObject());
     }
     objects.createOverlay();
+    overlayWatch =
+        operator.resources(SecureOverlay.class).withName(SecureOverlay.SINGLETON_NAME).inform();
     startMaster();
     names.forEach(this::startAgent);
     refreshTrafficMembers();
@@ -159,7 +165,13 @@ public final class SandboxCluster implements AutoCloseable {
   }
 
   public void editSpec(Consumer<SecureOverlaySpec> change) {
-    objects.editSpec(change);
+    long generation = objects.editSpec(change);
+    specGeneration.accumulateAndGet(generation, Math::max);
+  }
+
+  /** The newest spec generation written through this sandbox. */
+  long specGeneration() {
+    return specGeneration.get();
   }
 
   // --- nodes, agents, masters, API server ---
@@ -260,8 +272,20 @@ public final class SandboxCluster implements AutoCloseable {
     return operator;
   }
 
+  /** The {@code SecureOverlay} as the API server has it now (a GET). */
   public SecureOverlay overlay() {
     return objects.overlay();
+  }
+
+  /** The {@code SecureOverlay} as a watch last saw it: cheap, for polling. */
+  Optional<SecureOverlay> watchedOverlay() {
+    return overlayWatch == null
+        ? Optional.empty()
+        : overlayWatch.getStore().list().stream().findFirst();
+  }
+
+  boolean apiReachable() {
+    return api.isUp();
   }
 
   public List<SecureOverlayNode> nodeReports() {
@@ -284,12 +308,21 @@ public final class SandboxCluster implements AutoCloseable {
     return a.dataplane();
   }
 
-  SandboxClock clock() {
+  /** The sandbox's clock (the master's and the agents'), which {@link Convergence} moves on. */
+  public SandboxClock clock() {
     return clock;
   }
 
   SandboxOptions options() {
     return options;
+  }
+
+  /** Where each running agent stands, by node name. */
+  public Map<String, Optional<io.secureoverlay.agent.kube.AgentProgress>> agentProgress() {
+    Map<String, Optional<io.secureoverlay.agent.kube.AgentProgress>> out =
+        new java.util.TreeMap<>();
+    agents.forEach((name, agent) -> out.put(name, agent.progress()));
+    return out;
   }
 
   Map<String, SandboxAgent> agents() {
@@ -337,6 +370,11 @@ public final class SandboxCluster implements AutoCloseable {
   @Override
   public void close() {
     traffic.close();
+    // Server first: clients then find nothing to say goodbye to, and close at once.
+    api.goDown();
+    if (overlayWatch != null) {
+      overlayWatch.close();
+    }
     agents.values().forEach(SandboxAgent::kill);
     leaving.values().forEach(SandboxAgent::kill);
     synchronized (this) {

@@ -14,7 +14,8 @@ import java.time.Duration;
  *     rather than SecureOverlay; {@link #of} shares above {@value #SHARED_WATCHES_ABOVE} nodes.
  * @param agentThreads threads that run all agents' passes and status writes
  * @param pairsPerRound most ordered node pairs the traffic driver sends to per round
- * @param trafficPause pause between traffic rounds
+ * @param trafficPause the least pause between traffic rounds (a round is followed by a pause at
+ *     least as long as itself)
  * @param fastForwardGrace move the clock over a rotation's retire grace period instead of waiting
  *     it out (the spec's minimum is 10 s)
  * @param lease the masters' leader-election lease; a standby takes over after it expires
@@ -48,8 +49,10 @@ public record SandboxOptions(
         nodes,
         nodes > SHARED_WATCHES_ABOVE,
         Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2)),
-        20_000,
-        Duration.ofMillis(2),
+        // A small cluster gets every pair every round; a large one a slice of 10,000 pairs per
+        // round, leaving the agents and the master most of the CPU.
+        nodes > SHARED_WATCHES_ABOVE ? 10_000 : 20_000,
+        Duration.ofMillis(nodes > SHARED_WATCHES_ABOVE ? 50 : 2),
         true,
         Duration.ofSeconds(3));
   }

@@ -60,6 +60,8 @@ public final class KubeModeAgent implements AutoCloseable {
   private AutoCloseable listener;
   private ScheduledFuture<?> ticker;
   private PassState state = PassState.INITIAL;
+  private volatile AgentProgress progress =
+      new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0);
 
   /**
    * @param cache what was computed from the last plan object; agents of one process that share a
@@ -118,6 +120,7 @@ public final class KubeModeAgent implements AutoCloseable {
     synchronized (this) {
       if (!closed.get()) {
         pass(false);
+        recordProgress();
       }
     }
   }
@@ -132,6 +135,7 @@ public final class KubeModeAgent implements AutoCloseable {
       // A pass that finds nothing new only writes what is due; one that does (a change the
       // watches delivered before this agent listened, say) catches up.
       pass(!state.settled() || resyncDue);
+      recordProgress();
     } catch (RuntimeException e) {
       // A tick must never die: the scheduler would silently stop running it.
       LOG.warn("event=agent_tick_failed node={} error={}", settings.nodeName(), SafeErrors.of(e));
@@ -285,13 +289,18 @@ public final class KubeModeAgent implements AutoCloseable {
         state, dataplane, settings, mtuProbe, clock.instant(), publisher.previousConditions());
   }
 
-  /** Where this agent stands. */
-  public synchronized AgentProgress progress() {
-    return new AgentProgress(
-        state.appliedRevision(),
-        state.settled() && state.inSync(),
-        state.lastError(),
-        publisher.writes());
+  /** Where this agent stands, as of its last pass; never waits for a pass in progress. */
+  public AgentProgress progress() {
+    return progress;
+  }
+
+  private void recordProgress() {
+    progress =
+        new AgentProgress(
+            state.appliedRevision(),
+            state.settled() && state.inSync(),
+            state.lastError(),
+            publisher.writes());
   }
 
   /** Stops watching and ticking; the data plane stays exactly as it is (a crash looks the same). */
