@@ -4,4 +4,4 @@
 #   sandbox/bench/run.sh 50,200       # other sizes
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-exec ./mvnw -B -q -pl sandbox -am -Pbench test-compile -Dbench.nodes="${1:-100,500,1000}"
+SECUREOVERLAY_LOG_LEVEL="${SECUREOVERLAY_LOG_LEVEL:-WARN}" exec ./mvnw -B -q -pl sandbox -am -Pbench test-compile -Dbench.nodes="${1:-100,500,1000}"

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -33,7 +32,7 @@ public final class SandboxApiServer implements AutoCloseable {
 
   public SandboxApiServer() {
     julQuiet.setLevel(Level.WARNING);
-    dispatcher = new RequestCountingDispatcher(new KubernetesMixedDispatcher(new HashMap<>()));
+    dispatcher = new RequestCountingDispatcher(new SandboxCrudDispatcher());
   }
 
   /** Starts on a free port. */

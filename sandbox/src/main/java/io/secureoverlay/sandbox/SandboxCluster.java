@@ -97,7 +97,12 @@ public final class SandboxCluster implements AutoCloseable {
             clock);
     this.traffic =
         new TrafficDriver(
-            network, () -> trafficMembers, options.pairsPerRound(), options.trafficPause(), clock);
+            network,
+            () -> trafficMembers,
+            options.pairsPerRound(),
+            options.trafficPause(),
+            options.nodes() > SandboxOptions.SHARED_WATCHES_ABOVE ? 4 : 1,
+            clock);
     this.convergence = new Convergence(this);
   }
 

@@ -28,6 +28,7 @@ public final class TrafficDriver implements AutoCloseable {
   private final Supplier<List<InetAddress>> members;
   private final int pairsPerRound;
   private final Duration pause;
+  private final int restFactor;
   private final Clock clock;
   private final Thread thread;
   private final TrafficTally total = new TrafficTally();
@@ -41,11 +42,13 @@ public final class TrafficDriver implements AutoCloseable {
       Supplier<List<InetAddress>> members,
       int pairsPerRound,
       Duration pause,
+      int restFactor,
       Clock clock) {
     this.network = network;
     this.members = members;
     this.pairsPerRound = pairsPerRound;
     this.pause = pause;
+    this.restFactor = restFactor;
     this.clock = clock;
     this.thread = new Thread(this::run, "sandbox-traffic");
     this.thread.setDaemon(true);
@@ -63,10 +66,10 @@ public final class TrafficDriver implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("event=traffic_round_failed error={}", e.getClass().getSimpleName());
       }
-      // Rest at least `pause`, and at least as long as the round took: the driver never takes
-      // more than half a core away from the agents and the master it is watching.
+      // Rest at least `pause`, and at least `restFactor` times as long as the round took: the
+      // driver takes at most 1/(1+restFactor) of a core from the agents and the master it watches.
       long took = System.nanoTime() - started;
-      LockSupport.parkNanos(Math.max(pause.toNanos(), took));
+      LockSupport.parkNanos(Math.max(pause.toNanos(), took * restFactor));
     }
   }
 

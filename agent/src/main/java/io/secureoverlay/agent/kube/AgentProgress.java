@@ -10,6 +10,12 @@ import java.util.OptionalLong;
  * @param inSync the last pass applied the plan the agent currently sees, without failure
  * @param lastError the last problem, empty when none
  * @param statusWrites status writes made since start
+ * @param fullPasses passes that read the plan and keys and reconciled the data plane, since start;
+ *     plan revisions that cannot change this node are applied without one
  */
 public record AgentProgress(
-    OptionalLong appliedRevision, boolean inSync, Optional<String> lastError, long statusWrites) {}
+    OptionalLong appliedRevision,
+    boolean inSync,
+    Optional<String> lastError,
+    long statusWrites,
+    long fullPasses) {}

@@ -50,7 +50,7 @@ public final class KubeModeAgent implements AutoCloseable {
   private final UnderlayMtuProbe mtuProbe;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
-  private final PlanInterpreter interpreter = new PlanInterpreter();
+  private final PlanInterpreter interpreter;
   private final PlanCache cache;
   private final NodeStatusComposer composer = new NodeStatusComposer();
   private final StatusPublisher publisher;
@@ -61,7 +61,8 @@ public final class KubeModeAgent implements AutoCloseable {
   private ScheduledFuture<?> ticker;
   private PassState state = PassState.INITIAL;
   private volatile AgentProgress progress =
-      new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0);
+      new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0, 0);
+  private long fullPasses;
 
   /**
    * @param cache what was computed from the last plan object; agents of one process that share a
@@ -78,6 +79,7 @@ public final class KubeModeAgent implements AutoCloseable {
       Clock clock,
       PlanCache cache) {
     this.cache = cache;
+    this.interpreter = new PlanInterpreter(cache);
     this.view = view;
     this.reconciler = reconciler;
     this.dataplane = dataplane;
@@ -157,6 +159,7 @@ public final class KubeModeAgent implements AutoCloseable {
     }
     Optional<PlanDigest> digest = status(snapshot).map(cache::digest);
     state = state.fullPass(snapshot, inputs, digest, clock.instant());
+    fullPasses++;
     try (AgentDirective directive = interpreter.interpret(snapshot, settings.nodeName())) {
       directive.context().ifPresent(c -> state = state.withContext(c));
       if (directive instanceof Hold hold) {
@@ -300,7 +303,8 @@ public final class KubeModeAgent implements AutoCloseable {
             state.appliedRevision(),
             state.settled() && state.inSync(),
             state.lastError(),
-            publisher.writes());
+            publisher.writes(),
+            fullPasses);
   }
 
   /** Stops watching and ticking; the data plane stays exactly as it is (a crash looks the same). */

@@ -36,6 +36,11 @@ public record PlanContext(
    * @throws PlanException naming the row or field when the plan cannot be used as it is
    */
   public static Optional<PlanContext> of(SecureOverlayStatus status, String nodeName) {
+    return of(status, nodeName, new PlanCache());
+  }
+
+  /** As {@link #of(SecureOverlayStatus, String)}, parsing the node table through {@code cache}. */
+  static Optional<PlanContext> of(SecureOverlayStatus status, String nodeName, PlanCache cache) {
     Optional<AgentPlanView> read;
     try {
       read = AgentPlanView.of(status, nodeName);
@@ -47,15 +52,8 @@ public record PlanContext(
       return Optional.empty();
     }
     AgentPlanView view = read.get();
-    List<NodeRef> listed = new ArrayList<>();
-    Optional<NodeRef> self = Optional.empty();
-    for (IndexedNode row : view.nodes()) {
-      NodeRef ref = ref(row);
-      listed.add(ref);
-      if (row.name().equals(nodeName)) {
-        self = Optional.of(ref);
-      }
-    }
+    List<NodeRef> listed = cache.table(status, s -> parse(view.nodes()));
+    Optional<NodeRef> self = listed.stream().filter(n -> n.name().equals(nodeName)).findFirst();
     List<EpochStatus> epochs = status.getEpochs() == null ? List.of() : status.getEpochs();
     if (view.outboundEpoch().isPresent()
         && !view.inboundEpochs().contains(view.outboundEpoch().getAsLong())) {
@@ -63,6 +61,12 @@ public record PlanContext(
           "status.outboundEpoch " + view.outboundEpoch().getAsLong() + " is not in status.epochs");
     }
     return Optional.of(new PlanContext(view, self, listed, epochs));
+  }
+
+  private static List<NodeRef> parse(List<IndexedNode> rows) {
+    List<NodeRef> listed = new ArrayList<>(rows.size());
+    rows.forEach(r -> listed.add(ref(r)));
+    return listed;
   }
 
   private static NodeRef ref(IndexedNode row) {

@@ -27,6 +27,16 @@ import java.util.TreeMap;
 public final class PlanInterpreter {
 
   private final KeysSecretCodec codec = new KeysSecretCodec();
+  private final PlanCache cache;
+
+  public PlanInterpreter() {
+    this(new PlanCache());
+  }
+
+  /** With a cache shared by the agents of one process that share a watch. */
+  public PlanInterpreter(PlanCache cache) {
+    this.cache = cache;
+  }
 
   public AgentDirective interpret(ClusterSnapshot snapshot, String nodeName) {
     if (!snapshot.synced()) {
@@ -38,7 +48,7 @@ public final class PlanInterpreter {
     }
     Optional<PlanContext> read;
     try {
-      read = PlanContext.of(snapshot.overlay().get().getStatus(), nodeName);
+      read = PlanContext.of(snapshot.overlay().get().getStatus(), nodeName, cache);
     } catch (PlanException e) {
       return new AgentDirective.Hold("plan refused: " + e.getMessage(), true, none());
     }

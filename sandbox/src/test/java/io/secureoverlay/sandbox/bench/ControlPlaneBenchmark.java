@@ -1,5 +1,6 @@
 package io.secureoverlay.sandbox.bench;
 
+import io.secureoverlay.agent.kube.AgentProgress;
 import io.secureoverlay.logging.ProcessLogging;
 import io.secureoverlay.sandbox.ApiRequestCounts;
 import io.secureoverlay.sandbox.SandboxCluster;
@@ -11,31 +12,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Enable and one rotation on sandbox clusters of several sizes: wall time from the operator's
- * spec change to convergence, and API writes per node per transition as the mock server counted
- * them. Not a test (timings depend on the machine): run it by name, see {@code
- * sandbox/bench/README.md}. Prints one table row per size.
+ * Enable and one rotation on sandbox clusters of several sizes: wall time from the operator's spec
+ * change to convergence, API writes per node per transition as the mock server counted them, and
+ * how many full agent passes the transition cost. Not a test (timings depend on the machine): run
+ * it by name, see {@code sandbox/bench/README.md}. Prints one table row per size.
  */
 public final class ControlPlaneBenchmark {
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+  /** One transition's figures. */
+  record Transition(
+      double seconds, double writesPerNode, long maxWrites, long masterWrites, double passes) {}
 
   /** One size's figures. */
   record Row(
-      int nodes,
-      double startSeconds,
-      double enableSeconds,
-      double enableWritesPerNode,
-      long enableMaxWrites,
-      long enableMasterWrites,
-      double rotateSeconds,
-      double rotateWritesPerNode,
-      long rotateMaxWrites,
-      long rotateMasterWrites,
-      TrafficStats traffic) {}
+      int nodes, double startSeconds, Transition enable, Transition rotate, TrafficStats t) {}
 
   private ControlPlaneBenchmark() {}
 
@@ -54,6 +50,7 @@ public final class ControlPlaneBenchmark {
     for (int n : sizes) {
       Row row = run(n);
       rows.add(row);
+      System.out.println(header());
       System.out.println(format(row));
     }
     System.out.println();
@@ -68,76 +65,79 @@ public final class ControlPlaneBenchmark {
     long t = System.nanoTime();
     try (SandboxCluster cluster = SandboxCluster.start(SandboxOptions.of(n))) {
       cluster.convergence().await(TIMEOUT);
-      double start = seconds(t);
-      cluster.traffic().takeInterval();
-
-      ApiRequestCounts before = cluster.apiCounts();
-      t = System.nanoTime();
-      cluster.editSpec(
-          s -> {
-            s.setEnabled(true);
-            s.setEnforce(true);
-          });
-      cluster.convergence().await(TIMEOUT);
-      double enable = seconds(t);
-      ApiRequestCounts enableCounts = cluster.apiCounts().since(before);
-
-      before = cluster.apiCounts();
-      t = System.nanoTime();
-      cluster.rotateNow();
-      cluster.convergence().await(TIMEOUT);
-      double rotate = seconds(t);
-      ApiRequestCounts rotateCounts = cluster.apiCounts().since(before);
-
-      return new Row(
-          n,
-          start,
-          enable,
-          perNode(enableCounts, n),
-          enableCounts.maxNodeReportWrites(),
-          masterWrites(enableCounts),
-          rotate,
-          perNode(rotateCounts, n),
-          rotateCounts.maxNodeReportWrites(),
-          masterWrites(rotateCounts),
-          cluster.traffic().total());
+      double start = (System.nanoTime() - t) / 1e9;
+      Transition enable =
+          measure(
+              cluster,
+              () ->
+                  cluster.editSpec(
+                      s -> {
+                        s.setEnabled(true);
+                        s.setEnforce(true);
+                      }));
+      Transition rotate = measure(cluster, cluster::rotateNow);
+      return new Row(n, start, enable, rotate, cluster.traffic().total());
     }
   }
 
-  private static double perNode(ApiRequestCounts c, int n) {
-    return c.writes("secureoverlaynodes") / (double) n;
+  private static Transition measure(SandboxCluster cluster, Runnable change)
+      throws TimeoutException {
+    int n = cluster.nodeNames().size();
+    ApiRequestCounts before = cluster.apiCounts();
+    long passesBefore = passes(cluster);
+    long t = System.nanoTime();
+    change.run();
+    cluster.convergence().await(TIMEOUT);
+    double seconds = (System.nanoTime() - t) / 1e9;
+    ApiRequestCounts c = cluster.apiCounts().since(before);
+    long reports = c.writes("secureoverlaynodes");
+    return new Transition(
+        seconds,
+        reports / (double) n,
+        c.maxNodeReportWrites(),
+        c.writes() - reports,
+        (passes(cluster) - passesBefore) / (double) n);
   }
 
-  private static long masterWrites(ApiRequestCounts c) {
-    return c.writes() - c.writes("secureoverlaynodes");
-  }
-
-  private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
+  private static long passes(SandboxCluster cluster) {
+    return cluster.agentProgress().values().stream()
+        .flatMap(Optional::stream)
+        .mapToLong(AgentProgress::fullPasses)
+        .sum();
   }
 
   static String header() {
     return String.format(
-        "%6s | %7s | %9s %12s %6s | %9s %12s %6s | %12s %6s",
-        "nodes", "start s", "enable s", "writes/node", "master", "rotate s", "writes/node",
-        "master", "packets", "lost");
+        "%6s | %7s | %8s %11s %6s %6s | %8s %11s %6s %6s | %10s %4s",
+        "nodes",
+        "start s",
+        "enable s",
+        "writes/node",
+        "master",
+        "passes",
+        "rotate s",
+        "writes/node",
+        "master",
+        "passes",
+        "packets",
+        "lost");
   }
 
   static String format(Row r) {
     return String.format(
-        "%6d | %7.1f | %9.2f %7.2f (%2d) %6d | %9.2f %7.2f (%2d) %6d | %12d %6d",
+        "%6d | %7.1f | %s | %s | %10d %4d",
         r.nodes(),
         r.startSeconds(),
-        r.enableSeconds(),
-        r.enableWritesPerNode(),
-        r.enableMaxWrites(),
-        r.enableMasterWrites(),
-        r.rotateSeconds(),
-        r.rotateWritesPerNode(),
-        r.rotateMaxWrites(),
-        r.rotateMasterWrites(),
-        r.traffic().sent(),
-        r.traffic().lost());
+        format(r.enable()),
+        format(r.rotate()),
+        r.t().sent(),
+        r.t().lost());
+  }
+
+  private static String format(Transition x) {
+    return String.format(
+        "%8.2f %6.2f (%2d) %6d %6.2f",
+        x.seconds(), x.writesPerNode(), x.maxWrites(), x.masterWrites(), x.passes());
   }
 
   private static String loadAverage() {
