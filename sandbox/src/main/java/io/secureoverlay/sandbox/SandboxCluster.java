@@ -93,7 +93,9 @@ public final class SandboxCluster implements AutoCloseable {
             clientTasks,
             new PlanCache(),
             scheduler,
-            KubeAgentSettings.defaults("template", "sandbox"),
+            // No one else edits a simulated data plane, so there is no drift for a frequent resync
+            // to repair; at a thousand agents a 60 s resync would be a pass every 60 ms.
+            KubeAgentSettings.defaults("template", "sandbox").withResync(Duration.ofMinutes(10)),
             clock);
     this.traffic =
         new TrafficDriver(

@@ -16,6 +16,7 @@ import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -63,6 +64,7 @@ public final class KubeModeAgent implements AutoCloseable {
   private volatile AgentProgress progress =
       new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0, 0);
   private long fullPasses;
+  private boolean touched;
 
   /**
    * @param cache what was computed from the last plan object; agents of one process that share a
@@ -152,14 +154,23 @@ public final class KubeModeAgent implements AutoCloseable {
         publishIfDue();
         return;
       }
+      PassState before = state;
       if (onlyThePlanMovedAndNotForThisNode(snapshot, inputs)) {
-        publishIfDue();
+        // The spec (tunnel MTU) or the Node (address) may have moved: the status shows those.
+        if (reportChanged(before, state)
+            || !Objects.equals(before.inputs().specGeneration(), inputs.specGeneration())) {
+          publish();
+        } else {
+          publishIfDue();
+        }
         return;
       }
     }
     Optional<PlanDigest> digest = status(snapshot).map(cache::digest);
+    PassState before = state;
     state = state.fullPass(snapshot, inputs, digest, clock.instant());
     fullPasses++;
+    touched = false;
     try (AgentDirective directive = interpreter.interpret(snapshot, settings.nodeName())) {
       directive.context().ifPresent(c -> state = state.withContext(c));
       if (directive instanceof Hold hold) {
@@ -173,7 +184,25 @@ public final class KubeModeAgent implements AutoCloseable {
       state = state.unsettled("data plane: " + e.getMessage());
       LOG.warn("event=agent_pass_failed node={} error=\"{}\"", settings.nodeName(), e.getMessage());
     }
-    publish();
+    if (touched || reportChanged(before, state)) {
+      publish();
+    } else {
+      publishIfDue();
+    }
+  }
+
+  /**
+   * Whether the pass changed something the status shows besides what the data plane holds: reading
+   * the data plane back for the status costs as much as the reconcile that found nothing to do.
+   */
+  private static boolean reportChanged(PassState before, PassState after) {
+    boolean enforcingBefore = before.context().map(PlanContext::selfEnforcing).orElse(false);
+    boolean enforcingAfter = after.context().map(PlanContext::selfEnforcing).orElse(false);
+    return before.readiness().ready() != after.readiness().ready()
+        || !before.readiness().reason().equals(after.readiness().reason())
+        || !before.lastError().equals(after.lastError())
+        || enforcingBefore != enforcingAfter
+        || !before.node().equals(after.node());
   }
 
   /**
@@ -186,7 +215,7 @@ public final class KubeModeAgent implements AutoCloseable {
     if (!state.inSync()
         || state.digest().isEmpty()
         || status.isEmpty()
-        || !inputs.sameApartFromPlan(state.inputs())) {
+        || !inputs.sameForReconcile(state.inputs())) {
       return false;
     }
     PlanDigest next = cache.digest(status.get());
@@ -194,7 +223,7 @@ public final class KubeModeAgent implements AutoCloseable {
       return false;
     }
     long ack = status.get().getAckRevision() == null ? 0 : status.get().getAckRevision();
-    state = state.movedTo(next, inputs, snapshot.overlay(), ack);
+    state = state.movedTo(next, inputs, snapshot, ack);
     return true;
   }
 
@@ -247,6 +276,7 @@ public final class KubeModeAgent implements AutoCloseable {
 
   private void record(
       long revision, ReconcileReport report, Set<Integer> enforceFrom, String what) {
+    touched = !report.results().isEmpty();
     if (report.converged()) {
       if (state.appliedRevision().orElse(-1) != revision || !report.changesMade().isEmpty()) {
         LOG.info(

@@ -71,14 +71,14 @@ record PassState(
   }
 
   /** A newer plan that leaves this node's desired state as it is: applied without a pass. */
-  PassState movedTo(PlanDigest d, PassInputs in, Optional<SecureOverlay> o, long ack) {
+  PassState movedTo(PlanDigest d, PassInputs in, ClusterSnapshot s, long ack) {
     Readiness r =
         new Readiness(
             true, NodeStatusComposer.IN_SYNC, "plan revision " + d.planRevision() + " applied");
     return new PassState(
         in,
-        o,
-        node,
+        s.overlay(),
+        s.node(),
         context,
         Optional.of(d),
         ack,
