@@ -12,6 +12,7 @@ command -v ip >/dev/null || want+=(iproute2)
 command -v ping >/dev/null || want+=(iputils-ping)
 command -v tcpdump >/dev/null || want+=(tcpdump)
 command -v iperf3 >/dev/null || want+=(iperf3)
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || want+=(chromium chromium-driver)  # console browser tests; brings fonts for its charts
 if [ "${#want[@]}" -gt 0 ]; then
   SUDO=
   [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -1,12 +1,43 @@
 #!/usr/bin/env bash
-# run.sh -- build (when needed) and run SecureOverlay's CLI, e.g.
-#   ./scripts/run.sh mtu --ext-mtu 1450 --icv 64
-# (The console on the embedded sandbox cluster takes this command over once it lands.)
+# run.sh -- the SecureOverlay console on http://localhost:8080, in production mode, connected to
+# the sandbox (a simulated cluster; nothing real is touched). No arguments.
+#
+#   ./scripts/run.sh
+#
+# Sign in with the sandbox accounts: operator/operator (changes), viewer/viewer (read-only),
+# auditor/auditor (read-only + audit export). They exist only in sandbox mode.
+# Installs the prerequisites when missing, and builds the console jar when it is missing, is not a
+# production build, or is older than the sources. Ctrl+C stops the console.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-scripts/install-prerequisites.sh >&2
-jar=backend/target/secureoverlay.jar
-if [ ! -f "$jar" ] || [ -n "$(find backend/src backend/pom.xml pom.xml -newer "$jar" -print -quit)" ]; then
-  ./mvnw -B -q -pl backend package -DskipTests >&2
+if [ "$#" -gt 0 ]; then
+  echo "run.sh takes no arguments: it starts the console on http://localhost:8080." >&2
+  echo "The MTU calculator's command line is: java -jar backend/target/secureoverlay.jar mtu --help" >&2
+  exit 2
 fi
-exec java -jar "$jar" "$@"
+cd "$(dirname "$0")/.."
+scripts/install-prerequisites.sh
+
+JAR=ui/target/secureoverlay-console.jar
+
+needs_build() {
+  [ -f "$JAR" ] || return 0
+  # A development build carries Vaadin's dev server; the production build leaves it out.
+  if jar tf "$JAR" | grep -q '^BOOT-INF/lib/vaadin-dev-server'; then
+    return 0
+  fi
+  [ -n "$(find pom.xml backend agent ui frontend -newer "$JAR" -type f \
+      \( -name '*.java' -o -name 'pom.xml' -o -name '*.css' -o -name 'theme.json' \
+         -o -name '*.properties' -o -name 'spring.factories' \) \
+      -not -path '*/target/*' -not -path 'frontend/generated/*' -print -quit)" ]
+}
+
+if needs_build; then
+  echo "[run] building the console (production mode; the first build downloads about 200 MB)"
+  ./mvnw -B -q -pl ui -am package -Pproduction -DskipUnitTests=true
+fi
+
+echo "[run] console on http://localhost:8080 -- cluster: sandbox (simulated) -- Ctrl+C stops it"
+exec java -jar "$JAR" \
+  --server.port=8080 \
+  --secureoverlay.cluster.name=sandbox \
+  --secureoverlay.cluster.mode=sandbox

@@ -10,5 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/install-prerequisites.sh
 # -Pkernel-lab with skipKernelLabITs resolves the lab's plugins here, where the network is.
 ./mvnw -B verify -Pkernel-lab -DskipKernelLabITs=true
+echo "[test] the console's production build in a real browser (writes docs/screenshots/)"
+./mvnw -B -pl ui -am verify -Pproduction,browser -DskipUnitTests=true
 echo "[test] real-kernel tests in the kernel lab"
 scripts/kernel-lab/run-in-kernel.sh ./mvnw -o -B -pl agent -am verify -Pkernel-lab -DskipUnitTests=true

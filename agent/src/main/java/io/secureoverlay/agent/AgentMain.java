@@ -182,7 +182,8 @@ public final class AgentMain {
               clock,
               Duration.ofSeconds(resyncSeconds),
               out,
-              err);
+              err,
+              dp::xfrmStatistics);
       try {
         agent.check();
       } catch (StaticConfigException e) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SecureOverlayVersion.class,
     description = "Transparent IPsec (ESP, AES-GCM) for Calico IPIP pod traffic.",
-    subcommands = {MtuCommand.class})
+    subcommands = {MtuCommand.class, MasterCommand.class})
 public final class SecureOverlayCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -33,7 +33,12 @@ public final class SecureOverlayCli implements Callable<Integer> {
    * Tests set their own out/err writers on the result and call {@code execute}.
    */
   public static CommandLine newCommandLine() {
-    CommandLine commandLine = new CommandLine(new SecureOverlayCli());
+    return newCommandLine(CommandLine.defaultFactory());
+  }
+
+  /** With a factory of the test's own for the subcommands (e.g. a master on a mock server). */
+  static CommandLine newCommandLine(CommandLine.IFactory factory) {
+    CommandLine commandLine = new CommandLine(new SecureOverlayCli(), factory);
     OneLineErrorHandler errors = new OneLineErrorHandler();
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);

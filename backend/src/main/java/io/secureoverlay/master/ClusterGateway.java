@@ -69,6 +69,11 @@ final class ClusterGateway implements AutoCloseable {
     return overlays != null && overlays.hasSynced() && reports.hasSynced() && nodes.hasSynced();
   }
 
+  /** True while every informer's watch is up: the caches follow the API server. */
+  boolean watching() {
+    return overlays.isWatching() && reports.isWatching() && nodes.isWatching();
+  }
+
   /**
    * The newest {@code default} this replica knows of: the informer's, or the one its own last
    * status write returned, whichever arrived last. A stale one costs a conflict, never a wrong

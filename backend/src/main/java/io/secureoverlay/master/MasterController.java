@@ -6,6 +6,7 @@ import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +43,9 @@ public final class MasterController implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean leading;
   private volatile boolean warnedNoOverlay;
+
+  /** Since when this replica has seen the cluster without a gap; lag clocks start no earlier. */
+  private volatile Instant observingSince;
 
   public MasterController(KubernetesClient client, MasterSettings settings, Clock clock) {
     Objects.requireNonNull(client, "client");
@@ -96,6 +100,7 @@ public final class MasterController implements AutoCloseable {
     if (closed.get()) {
       return;
     }
+    observingSince = clock.instant();
     leading = true;
     LOG.info("event=leadership_acquired identity={}", settings.identity());
     scheduler.request();
@@ -124,6 +129,9 @@ public final class MasterController implements AutoCloseable {
       scheduler.requestIn(settings.minWriteInterval());
       return;
     }
+    if (!gateway.watching()) {
+      observingSince = clock.instant(); // reports may not be reaching us: restart lag clocks
+    }
     Duration next = settings.resyncInterval();
     try {
       Optional<PlanDecision> decision = decideAndApply();
@@ -132,6 +140,7 @@ public final class MasterController implements AutoCloseable {
       }
     } catch (GatewayException e) {
       LOG.warn("event=round_failed cause=\"{}\" retry_in_ms={}", e.getMessage(), RETRY.toMillis());
+      observingSince = clock.instant();
       next = RETRY;
     } catch (RuntimeException e) {
       LOG.error("event=round_failed retry_in_ms={}", RETRY.toMillis(), e);
@@ -194,7 +203,8 @@ public final class MasterController implements AutoCloseable {
             gateway.nodes(),
             gateway.reports(),
             keys.read(),
-            clock.instant());
+            clock.instant(),
+            observingSince);
     return engine.decide(input);
   }
 

@@ -31,6 +31,9 @@ public record MasterSettings(
 
   public static final String DEFAULT_LEASE_NAME = "secureoverlay-master";
 
+  /** Where the Lease, the keys Secret and the Events live unless told otherwise. */
+  public static final String DEFAULT_NAMESPACE = KeysSecretCodec.NAMESPACE;
+
   public MasterSettings {
     requireText(namespace, "namespace");
     requireText(identity, "identity");
@@ -57,7 +60,7 @@ public record MasterSettings(
   /** Production timings (those of Kubernetes' own controllers) in the keys Secret's namespace. */
   public static MasterSettings defaults(String identity) {
     return new MasterSettings(
-        KeysSecretCodec.NAMESPACE,
+        DEFAULT_NAMESPACE,
         identity,
         DEFAULT_LEASE_NAME,
         Duration.ofSeconds(15),

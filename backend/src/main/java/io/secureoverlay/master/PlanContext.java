@@ -53,14 +53,26 @@ final class PlanContext {
 
   /** Behind for longer than 3 x ackTimeout, by the bookkeeping persisted in the row. */
   boolean excluded(IndexedNode row) {
-    return row.behindSince() != null
-        && !now().isBefore(row.behindSince().plus(timings.excludeAfter()));
+    Instant since = behindSince(row);
+    return since != null && !now().isBefore(since.plus(timings.excludeAfter()));
   }
 
   boolean lagging(IndexedNode row) {
-    return row.behindSince() != null
-        && !now().isBefore(row.behindSince().plus(timings.ackTimeout()))
-        && !excluded(row);
+    Instant since = behindSince(row);
+    return since != null && !now().isBefore(since.plus(timings.ackTimeout())) && !excluded(row);
+  }
+
+  /**
+   * Since when the node counts as behind: its persisted clock, but never earlier than the moment
+   * this replica could see reports again (a node is not to blame for an API server outage).
+   */
+  Instant behindSince(IndexedNode row) {
+    Instant since = row.behindSince();
+    Instant observing = input.observingSince();
+    if (since == null || observing == null) {
+      return since;
+    }
+    return since.isBefore(observing) ? observing : since;
   }
 
   /**

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param status the current plan, or {@code null} before the first one
  * @param nodes every Kubernetes Node
  * @param reports {@code SecureOverlayNode} statuses by node name (the acknowledgements)
+ * @param observingSince since when this replica has seen the cluster without a gap (it took the
+ *     Lease, or the API server came back): no node is judged lagging or excluded for time before
+ *     it, when its reports could not have arrived; {@code null} for no such limit
  */
 public record PlanInput(
     SecureOverlaySpec spec,
@@ -24,7 +27,20 @@ public record PlanInput(
     List<NodeFact> nodes,
     Map<String, SecureOverlayNodeStatus> reports,
     KeysView keys,
-    Instant now) {
+    Instant now,
+    Instant observingSince) {
+
+  /** An input from a replica that has observed the cluster all along. */
+  public PlanInput(
+      SecureOverlaySpec spec,
+      long generation,
+      SecureOverlayStatus status,
+      List<NodeFact> nodes,
+      Map<String, SecureOverlayNodeStatus> reports,
+      KeysView keys,
+      Instant now) {
+    this(spec, generation, status, nodes, reports, keys, now, null);
+  }
 
   public PlanInput {
     Objects.requireNonNull(nodes, "nodes");

@@ -67,8 +67,17 @@ final class ReconcileScheduler implements AutoCloseable {
     task.run();
   }
 
+  /** Lets a round in progress finish (it stops writing once leadership is gone), then stops. */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -26,7 +26,7 @@ final class Wakeups {
       times.add(ctx.plan.status().getNextRotationAt());
     }
     for (IndexedNode row : ctx.plan.rows()) {
-      Instant since = row.behindSince();
+      Instant since = ctx.behindSince(row);
       if (since != null) {
         times.add(since.plus(ctx.timings.ackTimeout()));
         times.add(since.plus(ctx.timings.excludeAfter()));

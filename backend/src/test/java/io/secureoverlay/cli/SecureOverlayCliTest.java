@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Test;
 class SecureOverlayCliTest {
 
   @Test
-  void helpListsTheMtuSubcommand() {
+  void helpListsTheSubcommands() {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Usage: secureoverlay").containsPattern("(?m)^\\s+mtu\\s");
+    assertThat(run.out())
+        .startsWith("Usage: secureoverlay")
+        .containsPattern("(?m)^\\s+mtu\\s")
+        .containsPattern("(?m)^\\s+master\\s");
     assertThat(run.err()).isEmpty();
   }
 
@@ -46,7 +49,7 @@ class SecureOverlayCliTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.errLines())
         .containsExactly(
-            "secureoverlay: a subcommand is required: mtu (see 'secureoverlay --help')");
+            "secureoverlay: a subcommand is required: mtu, master (see 'secureoverlay --help')");
   }
 
   @Test

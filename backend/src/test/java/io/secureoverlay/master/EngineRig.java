@@ -36,6 +36,7 @@ final class EngineRig {
   Instant now = T0;
   SecureOverlayStatus status;
   PlanDecision last;
+  Instant observingSince;
 
   EngineRig(int size) {
     for (int i = 1; i <= size; i++) {
@@ -69,7 +70,8 @@ final class EngineRig {
                 List.copyOf(nodes.values()),
                 Map.copyOf(reports),
                 keys,
-                now));
+                now,
+                observingSince));
     last.keyChanges().forEach(this::applyKeys);
     status = last.status();
     events.addAll(last.events());

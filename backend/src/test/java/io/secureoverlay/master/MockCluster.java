@@ -77,16 +77,28 @@ final class MockCluster {
     client.resources(SecureOverlay.class).resource(overlay).create();
   }
 
-  /** Changes the spec the way kubectl edit does: a new generation. */
+  /**
+   * Changes the spec the way kubectl edit does: a new generation, and on a conflict with the
+   * master's own status write, read again and retry.
+   */
   void editSpec(java.util.function.Consumer<SecureOverlaySpec> edit) {
-    client
-        .resources(SecureOverlay.class)
-        .withName(SecureOverlay.SINGLETON_NAME)
-        .edit(
-            o -> {
-              edit.accept(o.getSpec());
-              return o;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client
+            .resources(SecureOverlay.class)
+            .withName(SecureOverlay.SINGLETON_NAME)
+            .edit(
+                o -> {
+                  edit.accept(o.getSpec());
+                  return o;
+                });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   SecureOverlay overlay() {

@@ -132,4 +132,23 @@ class PlanEngineHealthTest {
 
     assertThat(fresh.status.getLagging()).containsExactly("n4");
   }
+
+  @Test
+  void aReplicaThatCouldNotSeeTheClusterBlamesNoNodeForTheGap() {
+    rig.advance(Duration.ofMinutes(5)); // the API server was away; nobody could acknowledge
+    rig.observingSince = rig.now;
+    java.time.Instant persisted = rig.row("n4").behindSince();
+
+    rig.round();
+
+    assertThat(rig.status.getLagging()).isEmpty();
+    assertThat(rig.status.getExcluded()).isEmpty();
+    assertThat(rig.row("n4").state()).isEqualTo(MemberState.MEMBER);
+    assertThat(rig.row("n4").behindSince()).as("the persisted clock is kept").isEqualTo(persisted);
+    assertThat(rig.last.wakeAt()).contains(rig.now.plus(Duration.ofMinutes(1)));
+
+    rig.advance(Duration.ofMinutes(1));
+    rig.round();
+    assertThat(rig.status.getLagging()).containsExactly("n4");
+  }
 }

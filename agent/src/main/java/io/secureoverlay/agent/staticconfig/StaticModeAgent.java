@@ -2,6 +2,7 @@ package io.secureoverlay.agent.staticconfig;
 
 import io.secureoverlay.agent.dataplane.ChangeResult;
 import io.secureoverlay.agent.dataplane.DataplaneException;
+import io.secureoverlay.agent.health.XfrmErrorWatch;
 import io.secureoverlay.agent.reconcile.NodeDesiredState;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.agent.reconcile.ReconcileReport;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,8 @@ public final class StaticModeAgent {
   private final Duration resync;
   private final PrintStream out;
   private final PrintStream err;
+  private final Supplier<Map<String, Long>> xfrmErrors;
+  private final XfrmErrorWatch errorWatch = new XfrmErrorWatch();
 
   private byte[] lastDigest;
   private Instant lastPass;
@@ -58,6 +63,23 @@ public final class StaticModeAgent {
       Duration resync,
       PrintStream out,
       PrintStream err) {
+    this(file, nodeOverride, reconciler, clock, resync, out, err, Map::of);
+  }
+
+  /**
+   * @param xfrmErrors the data plane's XFRM error counters, checked on every poll so that dropped
+   *     packets (a peer with a wrong key, a missing state) are reported as they happen
+   */
+  public StaticModeAgent(
+      Path file,
+      Optional<String> nodeOverride,
+      NodeReconciler reconciler,
+      Clock clock,
+      Duration resync,
+      PrintStream out,
+      PrintStream err,
+      Supplier<Map<String, Long>> xfrmErrors) {
+    this.xfrmErrors = xfrmErrors;
     this.file = file;
     this.nodeOverride = nodeOverride;
     this.reconciler = reconciler;
@@ -69,6 +91,7 @@ public final class StaticModeAgent {
 
   /** Reads the file and reconciles if needed. Never throws for a bad file or data plane. */
   public synchronized PollResult poll() {
+    reportXfrmErrors();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -129,6 +152,20 @@ public final class StaticModeAgent {
     lastPass = report.finishedAt();
     lastConverged = report.converged();
     LOG.info("event=static_reconcile file={} {}", file, report.summary());
+  }
+
+  private void reportXfrmErrors() {
+    try {
+      errorWatch
+          .describeRises(xfrmErrors.get())
+          .ifPresent(
+              rises -> {
+                err.println("warning: the kernel dropped packets: " + rises);
+                LOG.warn("event=xfrm_errors {}", rises);
+              });
+    } catch (RuntimeException e) {
+      LOG.debug("event=xfrm_stat_unreadable reason=\"{}\"", e.getMessage());
+    }
   }
 
   private PollResult reject(byte[] digest, String message) {

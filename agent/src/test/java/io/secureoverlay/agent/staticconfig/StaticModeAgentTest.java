@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,30 @@ class StaticModeAgentTest {
     assertThat(lines(out)).hasSize(4).allMatch(l -> l.startsWith("delete "));
     assertThat(dataplane.allSas()).isEmpty();
     assertThat(dataplane.allPolicies()).isEmpty();
+  }
+
+  @Test
+  void droppedPacketsCountedByTheKernelAreReportedAsTheyHappen() {
+    Map<String, Long> counters = new HashMap<>(Map.of("XfrmInStateProtoError", 0L));
+    StaticModeAgent watching =
+        new StaticModeAgent(
+            file,
+            Optional.empty(),
+            new NodeReconciler(
+                dataplane, new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()), clock),
+            clock,
+            Duration.ofSeconds(60),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            () -> Map.copyOf(counters));
+    watching.poll();
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("dropped");
+
+    counters.put("XfrmInStateProtoError", 12L); // a peer encrypts with a key we do not have
+    watching.poll();
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("warning: the kernel dropped packets: XfrmInStateProtoError=+12(total 12)");
   }
 
   private void write(String json) throws IOException {
