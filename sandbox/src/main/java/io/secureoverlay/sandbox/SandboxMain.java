@@ -1,20 +1,16 @@
 package io.secureoverlay.sandbox;
 
 import io.secureoverlay.logging.ProcessLogging;
-import java.time.Duration;
+import io.secureoverlay.protocol.SecureOverlay;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a sandbox cluster and keeps it running until Ctrl-C, printing the API server's address
- * (for {@code kubectl --server}) and, every few seconds, the plan's phase and the traffic figures:
- *
- * <pre>
- *   ./mvnw -q -pl sandbox -am compile exec:java \
- *       -Dexec.mainClass=io.secureoverlay.sandbox.SandboxMain -Dexec.args="6"
- * </pre>
- *
- * The only argument is the number of nodes (default 6). Enable it like an operator would: {@code
- * kubectl --server URL patch secureoverlay default --type merge -p '{"spec":{"enabled":true}}'}.
+ * (for {@code kubectl --server}) and, every five seconds, the plan's phase and revision and the
+ * traffic of the last five seconds. The only argument is the number of nodes (default 6): {@code
+ * sandbox/run.sh 6}. Enable it as an operator would: {@code kubectl --server URL patch
+ * secureoverlay default --type merge -p '{"spec":{"enabled":true}}'}.
  */
 public final class SandboxMain {
 
@@ -25,10 +21,9 @@ public final class SandboxMain {
     int nodes = 6;
     if (args.length > 0) {
       try {
-        nodes = Integer.parseInt(args[0]);
+        nodes = Integer.parseInt(args[0].trim());
       } catch (NumberFormatException e) {
-        System.err.println(
-            "error: the number of nodes must be a whole number, was '" + args[0] + "'");
+        System.err.println("error: the number of nodes must be a whole number, was " + args[0]);
         System.exit(2);
       }
     }
@@ -50,14 +45,25 @@ public final class SandboxMain {
                   stop.countDown();
                 },
                 "sandbox-shutdown"));
-    while (!stop.await(
-        Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      var status = cluster.overlay() == null ? null : cluster.overlay().getStatus();
-      System.out.printf(
-          "phase=%s revision=%s traffic: %s%n",
-          status == null ? "-" : status.getPhase(),
-          status == null ? "-" : status.getPlanRevision(),
-          cluster.traffic().takeInterval());
+    while (!stop.await(5, TimeUnit.SECONDS)) {
+      System.out.println(line(cluster));
     }
+  }
+
+  private static String line(SandboxCluster cluster) {
+    String plan;
+    try {
+      SecureOverlay overlay = cluster.overlay();
+      plan =
+          overlay == null || overlay.getStatus() == null
+              ? "no plan yet"
+              : "phase="
+                  + overlay.getStatus().getPhase()
+                  + " revision="
+                  + overlay.getStatus().getPlanRevision();
+    } catch (RuntimeException e) {
+      plan = "API server unreachable";
+    }
+    return plan + " traffic: " + cluster.traffic().takeInterval();
   }
 }
