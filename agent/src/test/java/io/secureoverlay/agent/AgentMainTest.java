@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,13 +43,56 @@ class AgentMainTest {
   }
 
   @Test
-  void withoutAStaticConfigItExitsTwoWithOneLine() {
-    int code = run(List.of(DataplaneFactory.SIMULATED));
+  void kubernetesModeWithoutANodeNameExitsTwoWithOneLine() {
+    int code = run(List.of(DataplaneFactory.SIMULATED), "--dataplane", "simulated");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
-            "error: --static-config FILE is required (the Kubernetes mode is not in this build)");
+            "error: Kubernetes mode needs the node name: --node NAME or the NODE_NAME environment"
+                + " variable (or run static mode with --static-config FILE)");
+  }
+
+  @Test
+  void kubernetesModeTakesTheNodeNameFromTheEnvironment() {
+    int code =
+        AgentMain.run(
+            new String[] {"--dataplane", "simulated"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            List.of(DataplaneFactory.SIMULATED),
+            Map.of("NODE_NAME", "node-1"),
+            false);
+
+    assertThat(code).isZero();
+    assertThat(err.size()).isZero();
+  }
+
+  @Test
+  void kubernetesModeRefusesOptionsOfStaticModeAndBadFigures() {
+    assertThat(
+            run(
+                List.of(DataplaneFactory.SIMULATED),
+                "--node",
+                "n",
+                "--dataplane",
+                "simulated",
+                "--once"))
+        .isEqualTo(2);
+    assertThat(
+            run(
+                List.of(DataplaneFactory.SIMULATED),
+                "--node",
+                "n",
+                "--dataplane",
+                "simulated",
+                "--interface-mtu",
+                "40"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "error: --once applies to static mode only (--static-config FILE)",
+            "error: --interface-mtu 40 is not in 68..65535");
   }
 
   @Test

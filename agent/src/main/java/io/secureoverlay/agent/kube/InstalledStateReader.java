@@ -1,0 +1,139 @@
+package io.secureoverlay.agent.kube;
+
+import io.secureoverlay.agent.dataplane.Dataplane;
+import io.secureoverlay.agent.dataplane.OwnedReqids;
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyDirection;
+import io.secureoverlay.agent.dataplane.SaState;
+import io.secureoverlay.agent.reconcile.NodeRef;
+import io.secureoverlay.protocol.EpochCounters;
+import io.secureoverlay.protocol.NodeSet;
+import io.secureoverlay.spi.SpiAllocator;
+import io.secureoverlay.spi.SpiOwner;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a node's data plane back into {@link InstalledState}: inbound SAs by (epoch slot, sender
+ * index) from their SPI, outbound epochs from the out policies' reqids, peers by underlay address.
+ * SAs of an epoch the plan no longer lists count toward no epoch.
+ */
+public final class InstalledStateReader {
+
+  private final SpiAllocator spis = new SpiAllocator();
+
+  /**
+   * @param wantEnforcingFrom the peers this node's desired state enforces against, when known:
+   *     {@code enforce} is reported only once all of them are enforced
+   */
+  public InstalledState read(
+      Dataplane dataplane, PlanContext plan, Optional<Set<Integer>> wantEnforcingFrom) {
+    if (plan.self().isEmpty()) {
+      return InstalledState.NOTHING;
+    }
+    NodeRef self = plan.self().get();
+    Map<InetAddress, Integer> indexByAddress = new HashMap<>();
+    for (NodeRef n : plan.listed()) {
+      if (!n.equals(self)) {
+        indexByAddress.put(n.underlay(), n.index());
+      }
+    }
+    Map<Integer, Long> epochBySlot = plan.epochBySlot();
+    List<SaState> sas = dataplane.dumpSas();
+    List<Policy> policies = dataplane.dumpPolicies();
+
+    Map<Long, Set<Integer>> inboundFrom = new HashMap<>();
+    Map<Long, long[]> totals = new TreeMap<>();
+    Set<Long> softExpired = new TreeSet<>();
+    for (SaState sa : sas) {
+      boolean inbound = sa.id().destination().equals(self.underlay());
+      Long epoch = epochOf(sa, inbound, epochBySlot);
+      if (epoch == null) {
+        continue;
+      }
+      if (inbound && spis.isOurs(sa.id().spi())) {
+        SpiOwner owner = spis.decode(sa.id().spi());
+        inboundFrom.computeIfAbsent(epoch, e -> new HashSet<>()).add(owner.senderIndex());
+      }
+      long[] t = totals.computeIfAbsent(epoch, e -> new long[6]);
+      if (inbound) {
+        t[0] += sa.counters().bytes();
+        t[1] += sa.counters().packets();
+        t[4] += sa.counters().integrityErrors();
+        t[5] += sa.counters().replayErrors();
+      } else {
+        t[2] += sa.counters().bytes();
+        t[3] += sa.counters().packets();
+      }
+      if (sa.lifetimes().softExpired(sa.counters().bytes(), sa.counters().packets())) {
+        softExpired.add(epoch);
+      }
+    }
+
+    Set<Integer> peers = new HashSet<>(indexByAddress.values());
+    List<Long> inboundEpochs = new ArrayList<>();
+    for (long epoch : plan.view().inboundEpochs()) {
+      if (inboundFrom.getOrDefault(epoch, Set.of()).containsAll(peers)) {
+        inboundEpochs.add(epoch);
+      }
+    }
+
+    List<Integer> encryptingTo = new ArrayList<>();
+    List<Integer> enforcingFrom = new ArrayList<>();
+    OptionalLong outbound = OptionalLong.empty();
+    for (Policy p : policies) {
+      if (p.direction() == PolicyDirection.OUT) {
+        Integer peer = indexByAddress.get(p.selector().destination());
+        if (peer != null) {
+          encryptingTo.add(peer);
+        }
+        Long epoch = epochBySlot.get(OwnedReqids.epochSlotOf(p.template().reqid()));
+        if (epoch != null && (outbound.isEmpty() || epoch > outbound.getAsLong())) {
+          outbound = OptionalLong.of(epoch);
+        }
+      } else if (p.direction() == PolicyDirection.IN) {
+        Integer peer = indexByAddress.get(p.selector().source());
+        if (peer != null) {
+          enforcingFrom.add(peer);
+        }
+      }
+    }
+    boolean enforce =
+        plan.selfEnforcing()
+            && wantEnforcingFrom
+                .map(want -> new HashSet<>(enforcingFrom).containsAll(want))
+                .orElse(!enforcingFrom.isEmpty());
+
+    List<EpochCounters> counters = new ArrayList<>();
+    totals.forEach(
+        (epoch, t) -> counters.add(new EpochCounters(epoch, t[0], t[1], t[2], t[3], t[4], t[5])));
+    return new InstalledState(
+        inboundEpochs,
+        outbound,
+        NodeSet.of(encryptingTo),
+        NodeSet.of(enforcingFrom),
+        enforce,
+        List.copyOf(softExpired),
+        counters);
+  }
+
+  private Long epochOf(SaState sa, boolean inbound, Map<Integer, Long> epochBySlot) {
+    if (inbound) {
+      return spis.isOurs(sa.id().spi())
+          ? epochBySlot.get(spis.decode(sa.id().spi()).epochSlot())
+          : null;
+    }
+    return OwnedReqids.isOutbound(sa.reqid())
+        ? epochBySlot.get(OwnedReqids.epochSlotOf(sa.reqid()))
+        : null;
+  }
+}

@@ -1,0 +1,93 @@
+package io.secureoverlay.agent.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secureoverlay.agent.dataplane.SimulatedDataplane;
+import io.secureoverlay.agent.kube.AgentDirective.Apply;
+import io.secureoverlay.agent.reconcile.DesiredStateFactory;
+import io.secureoverlay.agent.reconcile.DesiredXfrmBuilder;
+import io.secureoverlay.agent.reconcile.NodeDesiredState;
+import io.secureoverlay.agent.reconcile.NodeReconciler;
+import io.secureoverlay.crypto.PairKeyDeriver;
+import io.secureoverlay.protocol.NodeSet;
+import io.secureoverlay.spi.SpiAllocator;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Applies plans to a simulated data plane, then reads them back in the plan's terms. */
+class InstalledStateReaderTest {
+
+  private final SimulatedDataplane dataplane = new SimulatedDataplane();
+  private final NodeReconciler reconciler =
+      new NodeReconciler(
+          dataplane,
+          new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
+          Clock.systemUTC());
+  private final InstalledStateReader reader = new InstalledStateReader();
+  private final PlanInterpreter interpreter = new PlanInterpreter();
+
+  @Test
+  void inboundOnlyReportsTheEpochAndNoSending() {
+    PlanFixtures plan = new PlanFixtures(3).epoch(1, NodeSet.empty(), NodeSet.empty());
+
+    InstalledState state = applyAndRead(plan, PlanFixtures.keys(1));
+
+    assertThat(state.inboundEpochs()).containsExactly(1L);
+    assertThat(state.outboundEpoch()).isEmpty();
+    assertThat(state.encryptingTo().isEmpty()).isTrue();
+    assertThat(state.enforce()).isFalse();
+  }
+
+  @Test
+  void midRotationTheNewestEpochSentWithIsReportedAndPeersByIndex() {
+    PlanFixtures plan = new PlanFixtures(3);
+    plan.epoch(1, plan.all(), plan.all())
+        .epoch(2, NodeSet.of(1, 2), NodeSet.empty())
+        .outbound(2L)
+        .enforcing(plan.all());
+
+    InstalledState state = applyAndRead(plan, PlanFixtures.keys(1, 2));
+
+    assertThat(state.inboundEpochs()).containsExactly(1L, 2L);
+    assertThat(state.outboundEpoch()).hasValue(2);
+    assertThat(state.encryptingTo()).isEqualTo(NodeSet.of(2, 3));
+    assertThat(state.enforcingFrom()).isEqualTo(NodeSet.of(2, 3));
+    assertThat(state.enforce()).isTrue();
+    assertThat(state.counters()).extracting(c -> c.epoch()).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void anEpochMissingFromOnePeerIsNotReportedAsInbound() {
+    PlanFixtures plan = new PlanFixtures(3).epoch(1, NodeSet.empty(), NodeSet.empty());
+    applyAndRead(plan, PlanFixtures.keys(1));
+    // A fourth node joins the table: its inbound SA is not installed yet.
+    PlanFixtures bigger = new PlanFixtures(4).epoch(1, NodeSet.empty(), NodeSet.empty());
+
+    InstalledState state = read(bigger);
+
+    assertThat(state.inboundEpochs()).isEmpty();
+  }
+
+  private InstalledState applyAndRead(PlanFixtures plan, io.fabric8.kubernetes.api.model.Secret s) {
+    ClusterSnapshot snapshot =
+        new ClusterSnapshot(
+            Optional.of(plan.overlay()), Optional.of(s), Optional.of(PlanFixtures.node(1)), true);
+    try (Apply apply = (Apply) interpreter.interpret(snapshot, "node-1");
+        NodeDesiredState desired = DesiredStateFactory.forNode(apply.intent(), "node-1")) {
+      assertThat(reconciler.reconcile(desired).converged()).isTrue();
+      Set<Integer> enforce =
+          desired.peers().stream()
+              .filter(p -> p.enforce())
+              .map(p -> p.peer().index())
+              .collect(java.util.stream.Collectors.toSet());
+      return reader.read(dataplane, apply.plan(), Optional.of(enforce));
+    }
+  }
+
+  private InstalledState read(PlanFixtures plan) {
+    PlanContext context = PlanContext.of(plan.status(), "node-1").orElseThrow();
+    return reader.read(dataplane, context, Optional.empty());
+  }
+}

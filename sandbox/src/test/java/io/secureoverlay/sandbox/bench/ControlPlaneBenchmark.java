@@ -1,0 +1,150 @@
+package io.secureoverlay.sandbox.bench;
+
+import io.secureoverlay.agent.kube.AgentProgress;
+import io.secureoverlay.logging.ProcessLogging;
+import io.secureoverlay.sandbox.ApiRequestCounts;
+import io.secureoverlay.sandbox.SandboxCluster;
+import io.secureoverlay.sandbox.SandboxOptions;
+import io.secureoverlay.sandbox.TrafficStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Enable and one rotation on sandbox clusters of several sizes: wall time from the operator's spec
+ * change to convergence, API writes per node per transition as the mock server counted them, and
+ * how many full agent passes the transition cost. Not a test (timings depend on the machine): run
+ * it by name, see {@code sandbox/bench/README.md}. Prints one table row per size.
+ */
+public final class ControlPlaneBenchmark {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+  /** One transition's figures. */
+  record Transition(
+      double seconds, double writesPerNode, long maxWrites, long masterWrites, double passes) {}
+
+  /** One size's figures. */
+  record Row(
+      int nodes, double startSeconds, Transition enable, Transition rotate, TrafficStats t) {}
+
+  private ControlPlaneBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    ProcessLogging.useProcessDefaults();
+    List<Integer> sizes = new ArrayList<>();
+    for (String a : args.length == 0 ? new String[] {"100", "500", "1000"} : args) {
+      for (String part : a.split(",")) {
+        if (!part.isBlank()) {
+          sizes.add(Integer.parseInt(part.trim()));
+        }
+      }
+    }
+    String loadBefore = loadAverage();
+    List<Row> rows = new ArrayList<>();
+    for (int n : sizes) {
+      Row row = run(n);
+      rows.add(row);
+      System.out.println(header());
+      System.out.println(format(row));
+    }
+    System.out.println();
+    System.out.printf(
+        "cores=%d, load average before: %s, after: %s%n",
+        Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+    System.out.println(header());
+    rows.forEach(r -> System.out.println(format(r)));
+  }
+
+  static Row run(int n) throws TimeoutException {
+    long t = System.nanoTime();
+    try (SandboxCluster cluster = SandboxCluster.start(SandboxOptions.of(n))) {
+      cluster.convergence().await(TIMEOUT);
+      double start = (System.nanoTime() - t) / 1e9;
+      Transition enable =
+          measure(
+              cluster,
+              () ->
+                  cluster.editSpec(
+                      s -> {
+                        s.setEnabled(true);
+                        s.setEnforce(true);
+                      }));
+      Transition rotate = measure(cluster, cluster::rotateNow);
+      return new Row(n, start, enable, rotate, cluster.traffic().total());
+    }
+  }
+
+  private static Transition measure(SandboxCluster cluster, Runnable change)
+      throws TimeoutException {
+    int n = cluster.nodeNames().size();
+    ApiRequestCounts before = cluster.apiCounts();
+    long passesBefore = passes(cluster);
+    long t = System.nanoTime();
+    change.run();
+    cluster.convergence().await(TIMEOUT);
+    double seconds = (System.nanoTime() - t) / 1e9;
+    ApiRequestCounts c = cluster.apiCounts().since(before);
+    long reports = c.writes("secureoverlaynodes");
+    return new Transition(
+        seconds,
+        reports / (double) n,
+        c.maxNodeReportWrites(),
+        c.writes() - reports,
+        (passes(cluster) - passesBefore) / (double) n);
+  }
+
+  private static long passes(SandboxCluster cluster) {
+    return cluster.agentProgress().values().stream()
+        .flatMap(Optional::stream)
+        .mapToLong(AgentProgress::fullPasses)
+        .sum();
+  }
+
+  static String header() {
+    return String.format(
+        "%6s | %7s | %8s %11s %6s %6s | %8s %11s %6s %6s | %10s %4s",
+        "nodes",
+        "start s",
+        "enable s",
+        "writes/node",
+        "master",
+        "passes",
+        "rotate s",
+        "writes/node",
+        "master",
+        "passes",
+        "packets",
+        "lost");
+  }
+
+  static String format(Row r) {
+    return String.format(
+        "%6d | %7.1f | %s | %s | %10d %4d",
+        r.nodes(),
+        r.startSeconds(),
+        format(r.enable()),
+        format(r.rotate()),
+        r.t().sent(),
+        r.t().lost());
+  }
+
+  private static String format(Transition x) {
+    return String.format(
+        "%8.2f %6.2f (%2d) %6d %6.2f",
+        x.seconds(), x.writesPerNode(), x.maxWrites(), x.masterWrites(), x.passes());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
