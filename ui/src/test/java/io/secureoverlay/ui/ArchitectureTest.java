@@ -18,6 +18,7 @@ class ArchitectureTest {
 
   private static final String AGENT = "io.secureoverlay.agent..";
   private static final String UI = "io.secureoverlay.ui..";
+  private static final String SANDBOX = "io.secureoverlay.sandbox..";
 
   private static JavaClasses classes;
 
@@ -36,10 +37,10 @@ class ArchitectureTest {
             .that()
             .resideInAPackage("io.secureoverlay..")
             .and()
-            .resideOutsideOfPackages(AGENT, UI)
+            .resideOutsideOfPackages(AGENT, UI, SANDBOX)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(AGENT, UI);
+            .resideInAnyPackage(AGENT, UI, SANDBOX);
     rule.check(classes);
   }
 
@@ -48,6 +49,17 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAPackage(AGENT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(UI, SANDBOX)
+        .check(classes);
+  }
+
+  @Test
+  void sandboxDoesNotDependOnUi() {
+    noClasses()
+        .that()
+        .resideInAPackage(SANDBOX)
         .should()
         .dependOnClassesThat()
         .resideInAPackage(UI)

@@ -43,14 +43,22 @@ public class MtuService {
     }
   }
 
-  /** The reported underlay MTUs as field text, or {@link #DEFAULT_EXT_MTUS} when none is. */
+  /**
+   * The distinct reported underlay MTUs, ascending, as field text, or {@link #DEFAULT_EXT_MTUS}
+   * when none is.
+   */
   public String initialExtMtus() {
     List<ReportedUnderlayMtu> reports = underlayMtus.reportedUnderlayMtus();
     if (reports.isEmpty()) {
       return DEFAULT_EXT_MTUS;
     }
+    // Distinct values only: a thousand nodes on the same 1500-byte underlay is one input, not a
+    // thousand; the calculator takes the smallest anyway.
     return reports.stream()
-        .map(report -> Integer.toString(report.mtu()))
+        .mapToInt(ReportedUnderlayMtu::mtu)
+        .distinct()
+        .sorted()
+        .mapToObj(Integer::toString)
         .collect(Collectors.joining(", "));
   }
 

@@ -80,11 +80,13 @@ class MtuServiceTest {
             () ->
                 List.of(
                     new ReportedUnderlayMtu("node-a", 1500),
-                    new ReportedUnderlayMtu("node-b", 1450)),
+                    new ReportedUnderlayMtu("node-b", 1450),
+                    new ReportedUnderlayMtu("node-c", 1500)),
             () -> OptionalInt.of(1440));
 
-    assertThat(reporting.initialExtMtus()).isEqualTo("1500, 1450");
-    assertThat(reporting.reportingNodes()).isEqualTo(2);
+    // One entry per distinct MTU, smallest first: a large cluster is not a thousand "1500"s.
+    assertThat(reporting.initialExtMtus()).isEqualTo("1450, 1500");
+    assertThat(reporting.reportingNodes()).isEqualTo(3);
     assertThat(reporting.configuredTunnelMtu()).hasValue(1440);
   }
 }

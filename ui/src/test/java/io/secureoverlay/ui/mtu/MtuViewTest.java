@@ -106,13 +106,15 @@ class MtuViewTest extends KaribuSpringTest {
   }
 
   @Test
-  void saysTheConfiguredTunnelMtuIsNotReportedYet() {
-    assertThat(text("configured-mtu")).contains("Not reported yet");
+  void showsTheTunnelMtuTheSandboxAgentsReport() {
+    // The sandbox's agents sit on 1500-byte underlays and report the exact ICV-64 tunnel MTU.
+    assertThat(text("configured-mtu")).contains("1454");
   }
 
   @Test
-  void startsFromEthernetAndNamesTheClusterInTheTitleAndBanner() {
+  void startsFromTheAgentsUnderlayMtuAndNamesTheClusterInTheTitleAndBanner() {
     assertThat(extMtus().getValue()).isEqualTo("1500");
+    assertThat(extMtus().getHelperText()).contains("Filled in from 6 nodes' agents");
     assertThat(UI.getCurrent().getInternals().getTitle())
         .isEqualTo("MTU calculator \u00b7 sandbox (simulated) \u00b7 SecureOverlay");
     assertThat(
