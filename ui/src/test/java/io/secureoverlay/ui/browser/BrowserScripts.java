@@ -66,5 +66,33 @@ final class BrowserScripts {
   static final String CHART_NATURAL_WIDTH =
       "return document.querySelector('#overhead-chart').naturalWidth;";
 
+  /** All text of the element with the id, shadow roots included ("" when it is absent). */
+  static String deepTextOf(String id) {
+    return DEEP_TEXT.replace(
+        "return walk(document.body);",
+        "const root = document.getElementById('" + id + "'); return root ? walk(root) : '';");
+  }
+
+  /** The element with the id is in the page and takes up space. */
+  static String visible(String id) {
+    return "const e = document.getElementById('"
+        + id
+        + "'); return !!(e && e.getBoundingClientRect().height > 0);";
+  }
+
+  /** The element with the id exists and is not disabled. */
+  static String enabled(String id) {
+    return "const e = document.getElementById('"
+        + id
+        + "'); return !!(e && !e.hasAttribute('disabled'));";
+  }
+
+  /** The image with the id has loaded. */
+  static String imageLoaded(String id) {
+    return "const e = document.getElementById('"
+        + id
+        + "'); return !!(e && e.complete && e.naturalWidth > 0);";
+  }
+
   private BrowserScripts() {}
 }

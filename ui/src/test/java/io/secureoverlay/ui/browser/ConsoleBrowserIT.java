@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +27,29 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The production console in a real browser: sign-in (wrong password, then the sandbox operator),
- * the MTU calculator at 1450, and the screenshots in docs/screenshots that show both pages.
+ * The production console in a real browser, on its embedded 6-node sandbox, walked through as an
+ * operator would: sign-in (a wrong password first), enable encryption and wait for Enabled, the
+ * topology and a node's details, a key rotation, the MTU calculator at 1450, the nodes grid, and
+ * disabling with the typed cluster name. Every view is captured to docs/screenshots. Finally, no
+ * page, push message or log line of the run may contain key bytes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
+  private static final Duration TRANSITION = Duration.ofSeconds(120);
+  private static final String[] NODES = {
+    "node-0001", "node-0002", "node-0003", "node-0004", "node-0005", "node-0006"
+  };
+
   private ConsoleProcess console;
   private HeadlessChromium chromium;
   private ChromeDriver driver;
   private Path screenshots;
+  private final KeyByteScan keyScan = new KeyByteScan();
+  private final BrowserTraffic traffic = new BrowserTraffic();
+  private final StringBuilder pagesSeen = new StringBuilder();
+  private int epochsCollected;
 
   @BeforeAll
   void start() throws IOException {
@@ -90,13 +103,86 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(3)
-  void theSandboxOperatorSeesTheFiguresAndTheWarningFor1450() throws IOException {
+  void theOperatorEnablesEncryptionAndTheOverviewFollowsItToEnabled() throws IOException {
     driver.get(console.url("/login"));
     waitUntil("the login form rendered", BrowserScripts.LOGIN_FORM_RENDERED);
     signIn("operator", "operator");
     new WebDriverWait(driver, Duration.ofSeconds(60))
         .until(d -> !d.getCurrentUrl().contains("/login"));
+    waitForText("overview-phase", "Disabled", Duration.ofSeconds(60));
+    assertThat(driver.getTitle()).contains("sandbox (simulated)");
 
+    click("encryption-toggle");
+    waitUntil("the confirmation dialog", BrowserScripts.visible("confirm-transition"));
+    String dialog = deepText("transition-dialog");
+    assertThat(dialog).contains("6").contains("Enforce");
+    assertThat(specEnabled()).as("nothing changes before the operator confirms").isFalse();
+    screenshot("enable-confirmation.png");
+
+    click("confirm-transition");
+    waitForText("overview-phase", "Enabled", TRANSITION);
+    assertThat(text("nodes-encrypting")).contains("6");
+    assertThat(text("current-epoch")).containsPattern("\\d");
+    collectKeys();
+    settle();
+    screenshot("overview.png");
+  }
+
+  @Test
+  @Order(4)
+  void theTopologyShowsEveryNodeAndOpensANodesDetails() throws IOException {
+    driver.get(console.url("/topology"));
+    waitUntil(
+        "the topology with 6 nodes",
+        "return document.querySelectorAll('#topology-svg [data-node]').length === 6;");
+    assertThat(deepText("topology-legend")).isNotBlank();
+    settle();
+    screenshot("topology.png");
+
+    js(
+        "document.querySelector('#topology-svg [data-node=\"node-0002\"]')"
+            + ".dispatchEvent(new MouseEvent('click', {bubbles: true}));");
+    waitUntil("the node details", BrowserScripts.visible("node-details"));
+    assertThat(deepText("node-details")).contains("node-0002").contains("1500");
+    settle();
+    screenshot("node-details.png");
+  }
+
+  @Test
+  @Order(5)
+  void aRotationStartedFromTheKeysViewBringsTheNextEpoch() throws IOException {
+    driver.get(console.url("/keys"));
+    waitUntil(
+        "the current epoch",
+        "const e = document.getElementById('current-epoch-number');"
+            + " return !!(e && /\\d/.test(e.textContent));");
+    long before = Long.parseLong(text("current-epoch-number").replaceAll("\\D", ""));
+
+    click("rotate-now");
+    waitUntil("the rotation dialog", BrowserScripts.visible("confirm-rotate"));
+    assertThat(deepText("rotate-dialog")).contains(Long.toString(before + 1));
+    screenshot("rotate-confirmation.png");
+    click("confirm-rotate");
+
+    new WebDriverWait(driver, TRANSITION)
+        .withMessage("epoch " + (before + 1) + " in use")
+        .until(
+            d ->
+                text("current-epoch-number")
+                    .replaceAll("\\D", "")
+                    .equals(Long.toString(before + 1)));
+    collectKeys();
+    new WebDriverWait(driver, TRANSITION)
+        .withMessage("the rotation recorded in the history")
+        .until(d -> deepText("rotation-history").contains(Long.toString(before + 1)));
+    waitUntil("the charts", BrowserScripts.imageLoaded("rotation-convergence-chart"));
+    settle();
+    screenshot("keys.png");
+  }
+
+  @Test
+  @Order(6)
+  void theMtuCalculatorWarnsThatTheDocumentedRuleFragmentsAt1450() throws IOException {
     driver.get(console.url("/mtu"));
     waitUntil("the MTU view rendered", BrowserScripts.MTU_VIEW_RENDERED);
     String firstChart = driver.findElement(By.id("overhead-chart")).getAttribute("src");
@@ -105,22 +191,98 @@ class ConsoleBrowserIT {
 
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(d -> text("exact-mtu").contains("1402"));
-    assertThat(text("exact-mtu")).contains("1402");
     assertThat(text("documented-mtu")).contains("1404").contains("too big, fragments");
     assertThat(text("mtu-verdict"))
         .contains("The documented rule's 1404 is 2 bytes too big")
         .contains("1452 bytes on the wire")
         .contains("Configure 1402 instead.");
-    assertThat(text("configured-mtu")).contains("Not reported yet");
+    // The sandbox agents run 1500-byte underlays and report 1454: too big for a 1450 underlay.
+    assertThat(text("configured-mtu")).contains("1454");
     assertThat(text("ucp-config")).contains("calico_mtu = \"1402\"");
-    assertThat(driver.getTitle()).contains("sandbox (simulated)");
 
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(d -> !firstChart.equals(d.findElement(By.id("overhead-chart")).getAttribute("src")));
     waitUntil("the new chart image loaded", BrowserScripts.CHART_LOADED);
     assertThat(((Number) js(BrowserScripts.CHART_NATURAL_WIDTH)).intValue()).isEqualTo(1440);
-    js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+    settle();
     screenshot("mtu.png");
+  }
+
+  @Test
+  @Order(7)
+  void theNodesGridListsEveryNode() throws IOException {
+    driver.get(console.url("/nodes"));
+    waitUntil("the nodes grid", BrowserScripts.visible("nodes-grid"));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .withMessage("all six nodes in the grid")
+        .until(d -> containsAll(deepText("nodes-grid"), NODES));
+    settle();
+    screenshot("nodes.png");
+  }
+
+  @Test
+  @Order(8)
+  void disablingAsksForTheClusterNameAndReturnsToDisabled() throws IOException {
+    driver.get(console.url("/"));
+    waitForText("overview-phase", "Enabled", TRANSITION);
+    waitUntil("the toggle usable", BrowserScripts.enabled("encryption-toggle"));
+
+    click("encryption-toggle");
+    waitUntil("the confirmation dialog", BrowserScripts.visible("confirm-cluster-name"));
+    assertThat((Boolean) js(BrowserScripts.enabled("confirm-transition")))
+        .as("confirm stays disabled until the cluster name is typed")
+        .isFalse();
+    driver.findElement(By.cssSelector("#confirm-cluster-name input")).sendKeys("sandbox");
+    waitUntil("confirm enabled by the typed name", BrowserScripts.enabled("confirm-transition"));
+    screenshot("disable-confirmation.png");
+
+    click("confirm-transition");
+    waitForText("overview-phase", "Disabled", TRANSITION);
+    assertThat(specEnabled()).isFalse();
+  }
+
+  @Test
+  @Order(9)
+  void noPagePushMessageOrLogLineContainsKeyBytes() throws IOException {
+    assertThat(epochsCollected)
+        .as("epochs whose key material was collected")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(keyScan.size()).as("key material to look for").isGreaterThan(100);
+    traffic.drain(driver);
+    assertThat(traffic.frames() + traffic.responses())
+        .as("push frames and UIDL responses captured")
+        .isGreaterThan(20);
+    String log = Files.readString(console.log());
+
+    assertThat(keyScan.firstFound(pagesSeen.toString())).as("key bytes on a page").isEmpty();
+    assertThat(keyScan.firstFound(traffic.text())).as("key bytes in push messages").isEmpty();
+    assertThat(keyScan.firstFound(log)).as("key bytes in the console's log").isEmpty();
+  }
+
+  private void collectKeys() throws IOException {
+    epochsCollected += SandboxKeyMaterial.addTo(keyScan, console.sandboxApiUrl());
+  }
+
+  private boolean specEnabled() {
+    // What the overview says the cluster asks for: read the API, not the page.
+    return SandboxSpec.enabled(sandboxApi());
+  }
+
+  private String sandboxApi() {
+    try {
+      return console.sandboxApiUrl();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean containsAll(String text, String... parts) {
+    for (String part : parts) {
+      if (!text.contains(part)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void signIn(String name, String password) {
@@ -128,8 +290,16 @@ class ConsoleBrowserIT {
     driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
   }
 
+  private void click(String id) {
+    driver.findElement(By.id(id)).click();
+  }
+
   private String text(String id) {
     return driver.findElement(By.id(id)).getText();
+  }
+
+  private String deepText(String id) {
+    return (String) js(BrowserScripts.deepTextOf(id));
   }
 
   private String pageText() {
@@ -138,6 +308,13 @@ class ConsoleBrowserIT {
 
   private Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  private void waitForText(String id, String expected, Duration timeout) {
+    new WebDriverWait(driver, timeout)
+        .withMessage(id + " to read " + expected)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> text(id).strip().equals(expected));
   }
 
   private void waitUntil(String what, String script) {
@@ -150,8 +327,16 @@ class ConsoleBrowserIT {
             });
   }
 
+  /** Lets pushed updates and fonts land, and takes the caret and scroll out of the picture. */
+  private void settle() {
+    waitUntil("fonts loaded", "return document.fonts.status === 'loaded';");
+    js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+  }
+
   private void screenshot(String name) throws IOException {
     waitUntil("fonts loaded", "return document.fonts.status === 'loaded';");
+    pagesSeen.append(pageText()).append('\n').append(driver.getPageSource()).append('\n');
+    traffic.drain(driver);
     byte[] png = driver.getScreenshotAs(OutputType.BYTES);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(image.getWidth()).as("screenshot width").isEqualTo(HeadlessChromium.WIDTH);

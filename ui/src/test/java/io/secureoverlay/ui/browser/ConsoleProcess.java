@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged production console, started as its own process on a free port, exactly as an
@@ -62,6 +63,18 @@ final class ConsoleProcess implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  /** The embedded sandbox's API server, as the console logged it when it connected. */
+  String sandboxApiUrl() throws IOException {
+    String marker = "event=cluster_connection mode=sandbox api=";
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines
+          .filter(line -> line.contains(marker))
+          .map(line -> line.substring(line.indexOf(marker) + marker.length()).strip())
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("the console never logged " + marker));
+    }
   }
 
   private void awaitReady() {

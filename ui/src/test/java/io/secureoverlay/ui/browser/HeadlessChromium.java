@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's chromium and chromedriver, named explicitly so Selenium downloads nothing, with the
@@ -56,6 +59,10 @@ final class HeadlessChromium implements AutoCloseable {
         "--hide-scrollbars",
         "--window-size=" + WIDTH + "," + HEIGHT,
         "--user-data-dir=" + profile);
+    // DevTools network events, so the test can read every push message the console sends.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.PERFORMANCE, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER))
