@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # run.sh -- the SecureOverlay console on http://localhost:8080, in production mode, connected to
-# the sandbox (a simulated cluster; nothing real is touched). No arguments.
+# the sandbox: a simulated cluster of 6 nodes in the same JVM (a real master, real agents on
+# simulated data planes, fabric8's mock API server; nothing real is touched). No arguments.
 #
 #   ./scripts/run.sh
+#   SANDBOX_NODES=200 ./scripts/run.sh     # a bigger sandbox (1..2000 nodes)
 #
 # Sign in with the sandbox accounts: operator/operator (changes), viewer/viewer (read-only),
 # auditor/auditor (read-only + audit export). They exist only in sandbox mode.
@@ -25,7 +27,7 @@ needs_build() {
   if jar tf "$JAR" | grep -q '^BOOT-INF/lib/vaadin-dev-server'; then
     return 0
   fi
-  [ -n "$(find pom.xml backend agent ui frontend -newer "$JAR" -type f \
+  [ -n "$(find pom.xml backend agent sandbox ui frontend -newer "$JAR" -type f \
       \( -name '*.java' -o -name 'pom.xml' -o -name '*.css' -o -name 'theme.json' \
          -o -name '*.properties' -o -name 'spring.factories' \) \
       -not -path '*/target/*' -not -path 'frontend/generated/*' -print -quit)" ]
@@ -36,8 +38,10 @@ if needs_build; then
   ./mvnw -B -q -pl ui -am package -Pproduction -DskipUnitTests=true
 fi
 
-echo "[run] console on http://localhost:8080 -- cluster: sandbox (simulated) -- Ctrl+C stops it"
+NODES="${SANDBOX_NODES:-6}"
+echo "[run] console on http://localhost:8080 -- cluster: sandbox (simulated, $NODES nodes) -- Ctrl+C stops it"
 exec java -jar "$JAR" \
   --server.port=8080 \
   --secureoverlay.cluster.name=sandbox \
-  --secureoverlay.cluster.mode=sandbox
+  --secureoverlay.cluster.mode=sandbox \
+  --secureoverlay.sandbox.nodes="$NODES"
