@@ -15,13 +15,38 @@ final class TransitionSteps {
 
   private TransitionSteps() {}
 
-  /** Inbound SAs for the new epoch everywhere; nobody sends with it yet. */
-  static final class InstallInbound implements TransitionStep {
-    static final String NAME = "InstallInbound";
+  /** A step known by its persisted name. */
+  abstract static class NamedStep implements TransitionStep {
+    private final String name;
+
+    NamedStep(String name) {
+      this.name = name;
+    }
 
     @Override
-    public String name() {
-      return NAME;
+    public final String name() {
+      return name;
+    }
+  }
+
+  /** A step that is complete once every live node has acknowledged the plan it published. */
+  abstract static class AcknowledgedStep extends NamedStep {
+    AcknowledgedStep(String name) {
+      super(name);
+    }
+
+    @Override
+    public final boolean done(PlanContext ctx) {
+      return ctx.allAcknowledged();
+    }
+  }
+
+  /** Inbound SAs for the new epoch everywhere; nobody sends with it yet. */
+  static final class InstallInbound extends AcknowledgedStep {
+    static final String NAME = "InstallInbound";
+
+    InstallInbound() {
+      super(NAME);
     }
 
     @Override
@@ -39,20 +64,14 @@ final class TransitionSteps {
       }
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Enable, step 2: everyone sends with the new epoch toward peers ready for it. */
-  static final class Encrypt implements TransitionStep {
+  static final class Encrypt extends AcknowledgedStep {
     static final String NAME = "Encrypt";
 
-    @Override
-    public String name() {
-      return NAME;
+    Encrypt() {
+      super(NAME);
     }
 
     @Override
@@ -62,20 +81,14 @@ final class TransitionSteps {
       ctx.plan.setOutbound(epoch);
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Rotate, step 2: one policy update per peer moves senders to the new epoch. */
-  static final class SwitchOutbound implements TransitionStep {
+  static final class SwitchOutbound extends AcknowledgedStep {
     static final String NAME = "SwitchOutbound";
 
-    @Override
-    public String name() {
-      return NAME;
+    SwitchOutbound() {
+      super(NAME);
     }
 
     @Override
@@ -90,20 +103,14 @@ final class TransitionSteps {
       ctx.plan.setOutbound(t.toEpoch());
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Rotate, step 3: the old epoch's SAs stay for spec.retireGracePeriod, for packets in flight. */
-  static final class RetireGrace implements TransitionStep {
+  static final class RetireGrace extends NamedStep {
     static final String NAME = "RetireGrace";
 
-    @Override
-    public String name() {
-      return NAME;
+    RetireGrace() {
+      super(NAME);
     }
 
     @Override
@@ -119,12 +126,11 @@ final class TransitionSteps {
   }
 
   /** Rotate, step 4: every epoch older than the new one leaves the plan; agents delete its SAs. */
-  static final class RemoveRetired implements TransitionStep {
+  static final class RemoveRetired extends AcknowledgedStep {
     static final String NAME = "RemoveRetired";
 
-    @Override
-    public String name() {
-      return NAME;
+    RemoveRetired() {
+      super(NAME);
     }
 
     @Override
@@ -137,20 +143,14 @@ final class TransitionSteps {
       }
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Disable, step 1: nobody refuses plaintext any more. */
-  static final class StopEnforcing implements TransitionStep {
+  static final class StopEnforcing extends AcknowledgedStep {
     static final String NAME = "StopEnforcing";
 
-    @Override
-    public String name() {
-      return NAME;
+    StopEnforcing() {
+      super(NAME);
     }
 
     @Override
@@ -163,20 +163,14 @@ final class TransitionSteps {
       // pass for one after it.
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Disable, step 2: everyone sends plaintext; SAs stay for packets in flight. */
-  static final class StopEncrypting implements TransitionStep {
+  static final class StopEncrypting extends AcknowledgedStep {
     static final String NAME = "StopEncrypting";
 
-    @Override
-    public String name() {
-      return NAME;
+    StopEncrypting() {
+      super(NAME);
     }
 
     @Override
@@ -187,20 +181,14 @@ final class TransitionSteps {
       }
       ctx.plan.requestAck();
     }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
-    }
   }
 
   /** Disable, step 3: every epoch leaves the plan; agents delete all SAs. */
-  static final class RemoveSas implements TransitionStep {
+  static final class RemoveSas extends AcknowledgedStep {
     static final String NAME = "RemoveSas";
 
-    @Override
-    public String name() {
-      return NAME;
+    RemoveSas() {
+      super(NAME);
     }
 
     @Override
@@ -209,11 +197,6 @@ final class TransitionSteps {
         ctx.plan.removeEpoch(e);
       }
       ctx.plan.requestAck();
-    }
-
-    @Override
-    public boolean done(PlanContext ctx) {
-      return ctx.allAcknowledged();
     }
   }
 }
