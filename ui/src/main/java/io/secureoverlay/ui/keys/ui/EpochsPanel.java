@@ -44,7 +44,10 @@ class EpochsPanel extends Div {
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
     grid.setAllRowsVisible(true);
     grid.setEmptyStateText("No epoch: encryption is off.");
-    grid.addColumn(new ComponentRenderer<>(this::numberCell)).setHeader("Epoch").setAutoWidth(true);
+    grid.addColumn(new ComponentRenderer<>(this::numberCell))
+        .setKey("epoch")
+        .setHeader("Epoch")
+        .setAutoWidth(true);
     grid.addColumn(EpochRow::stateLabel).setHeader("State").setAutoWidth(true);
     grid.addColumn(new ComponentRenderer<>(this::createdCell))
         .setHeader("Created")

@@ -95,7 +95,7 @@ class RotationIntervalPanel extends Div {
     Instant next = snapshot.status().map(SecureOverlayStatus::getNextRotationAt).orElse(null);
     if (next == null) {
       nextRotation.setText("none scheduled: keys rotate only while encryption is on");
-      nextRotation.setTitle(null);
+      nextRotation.getElement().removeAttribute("title");
     } else {
       nextRotation.setText(
           TimeText.relative(next, snapshot.takenAt()) + " (" + TimeText.utc(next) + ")");
