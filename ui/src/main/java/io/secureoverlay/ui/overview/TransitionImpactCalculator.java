@@ -1,7 +1,5 @@
 package io.secureoverlay.ui.overview;
 
-import static io.secureoverlay.ui.overview.PlanMembers.nonNull;
-
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.mtu.EspMtuCalculator;
@@ -64,7 +62,7 @@ public class TransitionImpactCalculator {
             snapshot
                 .status()
                 .map(SecureOverlayStatus::getLagging)
-                .map(l -> nonNull(l))
+                .map(PlanMembers::nonNull)
                 .orElse(List.of()));
     Set<String> names = new TreeSet<>(participating);
     List<NodeConcern> concerns = new ArrayList<>();

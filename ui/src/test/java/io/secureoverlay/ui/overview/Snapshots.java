@@ -12,6 +12,7 @@ import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.StatusCondition;
+import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,9 +121,8 @@ final class Snapshots {
       return this;
     }
 
-    io.secureoverlay.ui.cluster.ClusterSnapshot build() {
-      return new io.secureoverlay.ui.cluster.ClusterSnapshot(
-          Optional.ofNullable(overlay), nodes, events, at, connected);
+    ClusterSnapshot build() {
+      return new ClusterSnapshot(Optional.ofNullable(overlay), nodes, events, at, connected);
     }
   }
 }
