@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import io.secureoverlay.ui.base.ClusterIdentity;
 import io.secureoverlay.ui.base.MainLayout;
 import io.secureoverlay.ui.base.PageTitles;
@@ -23,7 +22,6 @@ import jakarta.annotation.security.PermitAll;
  * that configure it. Read-only for every role: nothing here changes the cluster.
  */
 @Route(value = "mtu", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
 @Menu(order = 10, icon = "vaadin:calc", title = "MTU calculator")
 @PermitAll
 public class MtuView extends VerticalLayout implements HasDynamicTitle {
