@@ -2,12 +2,13 @@ package io.secureoverlay.ui.overview;
 
 import io.secureoverlay.protocol.TransitionKind;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps the master runs for each kind of transition, in order, under the names it writes to
  * {@code status.transition.step} and with the words the console shows. They mirror the master's
- * pipeline (docs/design/plan-protocol.md, section 4); a step name the console does not know is
- * still shown, under its own name.
+ * pipeline as the protocol publishes it ({@link TransitionKind#steps()}); a step without a label
+ * here is still shown, under its own name.
  */
 public final class TransitionPhases {
 
@@ -19,33 +20,24 @@ public final class TransitionPhases {
    */
   public record Step(String name, String label) {}
 
-  private static final List<Step> ENABLE =
-      List.of(
-          new Step("InstallInbound", "Install inbound SAs"),
-          new Step("Encrypt", "Encrypt"),
-          new Step("Enforce", "Enforce"));
-
-  private static final List<Step> ROTATE =
-      List.of(
-          new Step("InstallInbound", "Install inbound SAs"),
-          new Step("SwitchOutbound", "Switch senders"),
-          new Step("RetireGrace", "Grace period"),
-          new Step("RemoveRetired", "Remove old SAs"));
-
-  private static final List<Step> DISABLE =
-      List.of(
-          new Step("StopEnforcing", "Stop enforcing"),
-          new Step("StopEncrypting", "Stop encrypting"),
-          new Step("RemoveSas", "Remove SAs"));
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "InstallInbound", "Install inbound SAs",
+          "Encrypt", "Encrypt",
+          "Enforce", "Enforce",
+          "SwitchOutbound", "Switch senders",
+          "RetireGrace", "Grace period",
+          "RemoveRetired", "Remove old SAs",
+          "StopEnforcing", "Stop enforcing",
+          "StopEncrypting", "Stop encrypting",
+          "RemoveSas", "Remove SAs");
 
   private TransitionPhases() {}
 
   public static List<Step> of(TransitionKind kind) {
-    return switch (kind) {
-      case ENABLE -> ENABLE;
-      case ROTATE -> ROTATE;
-      case DISABLE -> DISABLE;
-    };
+    return kind.steps().stream()
+        .map(name -> new Step(name, LABELS.getOrDefault(name, name)))
+        .toList();
   }
 
   /** The label of a step name, or the name itself when the console does not know it. */

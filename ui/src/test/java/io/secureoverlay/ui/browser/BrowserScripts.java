@@ -73,6 +73,16 @@ final class BrowserScripts {
         "const root = document.getElementById('" + id + "'); return root ? walk(root) : '';");
   }
 
+  /**
+   * All text of the open dialog: Vaadin renders a dialog's content in an overlay attached to the
+   * body, not inside the element that carries the dialog's id.
+   */
+  static final String OPEN_DIALOG_TEXT =
+      DEEP_TEXT.replace(
+          "return walk(document.body);",
+          "const overlay = document.querySelector('vaadin-dialog-overlay[opened]');"
+              + " return overlay ? walk(overlay) : '';");
+
   /** The element with the id is in the page and takes up space. */
   static String visible(String id) {
     return "const e = document.getElementById('"

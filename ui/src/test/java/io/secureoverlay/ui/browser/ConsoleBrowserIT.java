@@ -114,7 +114,7 @@ class ConsoleBrowserIT {
 
     click("encryption-toggle");
     waitUntil("the confirmation dialog", BrowserScripts.visible("confirm-transition"));
-    String dialog = deepText("transition-dialog");
+    String dialog = dialogText();
     assertThat(dialog).contains("6").contains("Enforce");
     assertThat(specEnabled()).as("nothing changes before the operator confirms").isFalse();
     screenshot("enable-confirmation.png");
@@ -142,8 +142,11 @@ class ConsoleBrowserIT {
     js(
         "document.querySelector('#topology-svg [data-node=\"node-0002\"]')"
             + ".dispatchEvent(new MouseEvent('click', {bubbles: true}));");
-    waitUntil("the node details", BrowserScripts.visible("node-details"));
-    assertThat(deepText("node-details")).contains("node-0002").contains("1500");
+    // The details may be a dialog (rendered in an overlay) or a panel on the page.
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .withMessage("the details of node-0002")
+        .until(d -> (dialogText() + deepText("node-details")).contains("node-0002"));
+    assertThat(dialogText() + deepText("node-details")).contains("node-0002").contains("1500");
     settle();
     screenshot("node-details.png");
   }
@@ -160,7 +163,7 @@ class ConsoleBrowserIT {
 
     click("rotate-now");
     waitUntil("the rotation dialog", BrowserScripts.visible("confirm-rotate"));
-    assertThat(deepText("rotate-dialog")).contains(Long.toString(before + 1));
+    assertThat(dialogText()).contains(Long.toString(before + 1));
     screenshot("rotate-confirmation.png");
     click("confirm-rotate");
 
@@ -300,6 +303,10 @@ class ConsoleBrowserIT {
 
   private String deepText(String id) {
     return (String) js(BrowserScripts.deepTextOf(id));
+  }
+
+  private String dialogText() {
+    return (String) js(BrowserScripts.OPEN_DIALOG_TEXT);
   }
 
   private String pageText() {
