@@ -7,6 +7,7 @@ import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.Transition;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -84,9 +85,9 @@ public record RotationPreview(
       return Optional.of(
           "A "
               + String.valueOf(t.kind()).toLowerCase(Locale.ROOT)
-              + " transition is under way (step "
-              + t.step()
-              + "): wait until it has finished.");
+              + " transition is under way (step \u201c"
+              + TransitionPhases.label(t.kind(), t.step())
+              + "\u201d): wait until it has finished.");
     }
     if (!Boolean.TRUE.equals(spec.getEnabled()) || status.getOutboundEpoch() == null) {
       return Optional.of("Encryption is off: there is no key to rotate. Enable encryption first.");

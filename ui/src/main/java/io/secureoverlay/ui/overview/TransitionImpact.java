@@ -1,6 +1,7 @@
 package io.secureoverlay.ui.overview;
 
 import io.secureoverlay.protocol.TransitionKind;
+import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.util.List;
 
 /**

@@ -175,12 +175,17 @@ class ConsoleBrowserIT {
                     .replaceAll("\\D", "")
                     .equals(Long.toString(before + 1)));
     collectKeys();
+    // The rotation ends after the retire grace period: Rotate now becomes usable again, and the
+    // history and its charts show it.
+    waitUntil("the rotation finished", BrowserScripts.enabled("rotate-now"), TRANSITION);
     new WebDriverWait(driver, TRANSITION)
         .withMessage("the rotation recorded in the history")
-        .until(d -> deepText("rotation-history").contains(Long.toString(before + 1)));
+        .until(d -> deepText("rotation-history").contains("\u2192 " + (before + 1)));
     waitUntil("the charts", BrowserScripts.imageLoaded("rotation-convergence-chart"));
     settle();
     screenshot("keys.png");
+    js("document.getElementById('rotation-history').scrollIntoView();");
+    screenshot("keys-history.png");
   }
 
   @Test
@@ -325,7 +330,11 @@ class ConsoleBrowserIT {
   }
 
   private void waitUntil(String what, String script) {
-    new WebDriverWait(driver, Duration.ofSeconds(60))
+    waitUntil(what, script, Duration.ofSeconds(60));
+  }
+
+  private void waitUntil(String what, String script, Duration timeout) {
+    new WebDriverWait(driver, timeout)
         .withMessage(what)
         .until(
             (WebDriver d) -> {

@@ -16,10 +16,10 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.base.ControlEffect;
 import io.secureoverlay.ui.cluster.OverlayChangeRefusedException;
+import io.secureoverlay.ui.cluster.TransitionPhases;
 import io.secureoverlay.ui.overview.MtuFit;
 import io.secureoverlay.ui.overview.NodeConcern;
 import io.secureoverlay.ui.overview.TransitionImpact;
-import io.secureoverlay.ui.overview.TransitionPhases;
 
 /**
  * The confirmation before encryption is switched on or off. It tells what will happen (steps,

@@ -1,4 +1,4 @@
-package io.secureoverlay.ui.overview;
+package io.secureoverlay.ui.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

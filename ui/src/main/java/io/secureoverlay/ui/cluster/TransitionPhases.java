@@ -1,4 +1,4 @@
-package io.secureoverlay.ui.overview;
+package io.secureoverlay.ui.cluster;
 
 import io.secureoverlay.protocol.TransitionKind;
 import java.util.List;
