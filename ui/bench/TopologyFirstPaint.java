@@ -54,19 +54,27 @@ public class TopologyFirstPaint {
   static final String PAINT_PROBE =
       """
       (function () {
+        const done = () => window.__topologyPaint !== undefined;
         const check = () => {
-          const svg = document.querySelector('#topology-svg');
-          const img = document.querySelector('#topology-heatmap');
-          const matrixShown = img && img.getAttribute('src') && img.complete && img.naturalWidth > 0
-              && img.offsetParent !== null;
-          if (svg || matrixShown) {
-            window.__topologyPaint = performance.now();
-            window.__topologyKind = svg ? 'svg' : 'png';
-            return;
+          try {
+            if (done()) { return; }
+            const svg = document.querySelector('#topology-svg');
+            const img = document.querySelector('#topology-heatmap');
+            const matrixShown = img && img.getAttribute('src') && img.complete && img.naturalWidth > 0;
+            if (svg || matrixShown) {
+              window.__topologyPaint = performance.now();
+              window.__topologyKind = svg ? 'svg' : 'png';
+            }
+          } catch (e) {
+            window.__topologyProbeError = String(e);
           }
-          requestAnimationFrame(check);
         };
-        requestAnimationFrame(check);
+        // DOM changes (the SVG arriving), image loads (the PNG arriving), and a 10 ms tick as a
+        // backstop: whichever sees the picture first stamps the time since navigation start.
+        new MutationObserver(check).observe(document, {childList: true, subtree: true, attributes: true});
+        document.addEventListener('load', check, true);
+        const tick = () => { check(); if (!done()) { setTimeout(tick, 10); } };
+        tick();
       })();
       """;
 
@@ -134,12 +142,13 @@ public class TopologyFirstPaint {
       ChromeDriver d = browser.driver;
       signIn(d, base);
       // Let the sandbox settle: every node reported and shown.
-      String expectNodes = String.format(Locale.ENGLISH, "%,d node", nodes);
+      String expectNodes = String.format(Locale.ENGLISH, "%,d node", nodes); // as the view formats it
       d.get(base + "/topology");
       waitFor(d, Duration.ofMinutes(10), "all " + nodes + " nodes on screen",
           "const c = document.querySelector('#topology-counts');"
-              + " return !!(c && c.textContent.includes('" + expectNodes + "') && c.textContent.includes(' healthy')"
-              + " && c.textContent.includes(', 0 missing'));");
+              + " const t = c ? c.textContent.replace(/,/g, '') : '';"
+              + " return !!(c && t.includes('" + expectNodes.replace(",", "") + "') && t.includes(' healthy')"
+              + " && t.includes(' 0 missing'));");
       double startup = (System.nanoTime() - started) / 1e9;
       double cold = paint(d, base);
       List<Double> warm = new ArrayList<>();
@@ -153,6 +162,7 @@ public class TopologyFirstPaint {
       String mainWindow = d.getWindowHandle();
       for (int s = 0; s < SESSIONS; s++) {
         d.switchTo().newWindow(WindowType.TAB);
+        Browser.installProbe(d); // the probe is per tab
         d.manage().deleteAllCookies(); // a new HTTP session per tab
         signIn(d, base);
         paint(d, base);
@@ -181,7 +191,14 @@ public class TopologyFirstPaint {
 
   static double paint(ChromeDriver d, String base) {
     d.get(base + "/topology");
-    waitFor(d, Duration.ofMinutes(2), "topology painted", "return window.__topologyPaint !== undefined;");
+    try {
+      waitFor(d, Duration.ofMinutes(2), "topology painted", "return window.__topologyPaint !== undefined;");
+    } catch (RuntimeException e) {
+      System.err.println("[bench] page state: " + js(d, "return [location.href, window.__topologyProbeError,"
+          + " !!document.querySelector('#topology-svg'), !!document.querySelector('#topology-heatmap'),"
+          + " document.body && document.body.innerText.slice(0, 300)];"));
+      throw e;
+    }
     return ((Number) js(d, "return window.__topologyPaint;")).doubleValue();
   }
 
@@ -317,10 +334,14 @@ public class TopologyFirstPaint {
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAINT_PROBE));
+      installProbe(driver);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
       return new Browser(driver, profile);
+    }
+
+    static void installProbe(ChromeDriver driver) {
+      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PAINT_PROBE));
     }
 
     @Override

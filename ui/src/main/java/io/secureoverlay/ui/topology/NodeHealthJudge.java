@@ -67,7 +67,9 @@ public final class NodeHealthJudge {
           List.of("listed in the plan, but its agent has not written a SecureOverlayNode status"));
     }
     List<String> unhealthy = new ArrayList<>();
-    for (StatusCondition condition : report.getConditions()) {
+    List<StatusCondition> conditions =
+        report.getConditions() == null ? List.of() : report.getConditions();
+    for (StatusCondition condition : conditions) {
       if (StatusCondition.READY.equals(condition.type())
           && condition.status() == ConditionStatus.FALSE) {
         unhealthy.add(

@@ -77,8 +77,10 @@ public final class PairMatrix {
                   }
                 });
       }
-      for (Long epoch : report.getInboundEpochs()) {
-        inboundByEpoch.computeIfAbsent(epoch, e -> new BitSet(n)).set(p);
+      if (report.getInboundEpochs() != null) {
+        for (Long epoch : report.getInboundEpochs()) {
+          inboundByEpoch.computeIfAbsent(epoch, e -> new BitSet(n)).set(p);
+        }
       }
     }
     BitSet[] brokenTo = new BitSet[n];

@@ -17,6 +17,7 @@ import io.secureoverlay.ui.topology.TopologyModel;
 import io.secureoverlay.ui.topology.TopologyNode;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -144,7 +145,8 @@ public class NodeDetailsDialog extends Dialog {
   private static Component createXfrmErrors(SecureOverlayNodeStatus s) {
     UnorderedList list = new UnorderedList();
     list.setId("node-details-xfrm-errors");
-    s.getXfrmStat().entrySet().stream()
+    Map<String, Long> stat = s.getXfrmStat() == null ? Map.of() : s.getXfrmStat();
+    stat.entrySet().stream()
         .filter(e -> e.getValue() != null && e.getValue() != 0)
         .forEach(e -> list.add(new ListItem(e.getKey() + ": " + e.getValue())));
     if (list.getChildren().findAny().isEmpty()) {

@@ -18,6 +18,7 @@ import io.secureoverlay.ui.topology.NodeHealth;
 import io.secureoverlay.ui.topology.TopologyModel;
 import io.secureoverlay.ui.topology.TopologyModels;
 import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,14 +78,15 @@ public class TopologyView extends VerticalLayout implements HasDynamicTitle {
     details.update(model);
   }
 
-  /** "6 nodes: 6 healthy, 0 lagging, 0 unhealthy, 0 missing." */
+  /** "1,000 nodes: 998 healthy, 1 lagging, 1 unhealthy, 0 missing." */
   static String healthSummary(TopologyModel model) {
     Map<NodeHealth, Long> health = model.healthCounts();
-    return model.size()
+    NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+    return format.format(model.size())
         + (model.size() == 1 ? " node: " : " nodes: ")
         + Stream.of(
                 NodeHealth.HEALTHY, NodeHealth.LAGGING, NodeHealth.UNHEALTHY, NodeHealth.MISSING)
-            .map(h -> health.get(h) + " " + h.name().toLowerCase(Locale.ROOT))
+            .map(h -> format.format(health.get(h)) + " " + h.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "))
         + ".";
   }
