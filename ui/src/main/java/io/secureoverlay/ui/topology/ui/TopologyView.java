@@ -1,0 +1,105 @@
+package io.secureoverlay.ui.topology.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.secureoverlay.ui.base.ClusterIdentity;
+import io.secureoverlay.ui.base.MainLayout;
+import io.secureoverlay.ui.base.PageTitles;
+import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.ClusterState;
+import io.secureoverlay.ui.cluster.LiveSnapshots;
+import io.secureoverlay.ui.nodes.ui.NodeDetailsDialog;
+import io.secureoverlay.ui.topology.NodeHealth;
+import io.secureoverlay.ui.topology.TopologyModel;
+import io.secureoverlay.ui.topology.TopologyModels;
+import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The live topology: which node pairs are encrypted, one-way, plaintext or broken, and how each
+ * node is doing. A graph for small clusters, a pair matrix for large ones; a click on a node opens
+ * its details. Read-only for every role.
+ */
+@Route(value = "topology", layout = MainLayout.class)
+@Menu(order = 20, icon = "vaadin:cluster", title = "Topology")
+@PermitAll
+public class TopologyView extends VerticalLayout implements HasDynamicTitle {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ClusterIdentity cluster;
+  private final transient TopologyModels models;
+  private final Div counts = new Div();
+  private final Div connection = new Div();
+  private final TopologyDiagram diagram;
+  private final NodeDetailsDialog details = new NodeDetailsDialog();
+  private transient TopologyModel model;
+
+  public TopologyView(ClusterState state, TopologyModels models, ClusterIdentity cluster) {
+    this.cluster = cluster;
+    this.models = models;
+    addClassName("topology-view");
+    setPadding(true);
+    diagram = new TopologyDiagram(models::heatmapPng);
+    diagram.addNodeClickListener(this::openDetails);
+    counts.setId("topology-counts");
+    counts.addClassName("topology-counts");
+    connection.setId("topology-connection");
+    connection.addClassName("topology-connection");
+    add(createHeader(), connection, counts, diagram, new TopologyLegend());
+    LiveSnapshots.bind(this, state, this::render);
+  }
+
+  private static Div createHeader() {
+    H2 title = new H2("Topology");
+    Paragraph intro =
+        new Paragraph(
+            "Every pair of nodes and whether the pod traffic between them is encrypted, as the"
+                + " nodes' agents report it. Click a node for what its agent has installed.");
+    intro.addClassName("view-intro");
+    return new Div(title, intro);
+  }
+
+  private void render(ClusterSnapshot snapshot) {
+    model = models.model(snapshot);
+    connection.setVisible(!snapshot.connected());
+    connection.setText("The API server cannot be reached: this is the last state the console saw.");
+    counts.setText(model.pairCountsSummary() + ". " + healthSummary(model));
+    diagram.show(model);
+    details.update(model);
+  }
+
+  /** "1,000 nodes: 998 healthy, 1 lagging, 1 unhealthy, 0 missing." */
+  static String healthSummary(TopologyModel model) {
+    Map<NodeHealth, Long> health = model.healthCounts();
+    NumberFormat format = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+    return format.format(model.size())
+        + (model.size() == 1 ? " node: " : " nodes: ")
+        + Stream.of(
+                NodeHealth.HEALTHY, NodeHealth.LAGGING, NodeHealth.UNHEALTHY, NodeHealth.MISSING)
+            .map(h -> format.format(health.get(h)) + " " + h.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "))
+        + ".";
+  }
+
+  /** What a click on a node does; the diagram's DOM listeners call it with the node's name. */
+  void openDetails(String nodeName) {
+    if (model != null) {
+      details.show(model, nodeName);
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return PageTitles.of("Topology", cluster);
+  }
+}
