@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleLayersTest {
 
+  private static final String[] FEATURES = {
+    "io.secureoverlay.ui.mtu",
+    "io.secureoverlay.ui.overview",
+    "io.secureoverlay.ui.topology",
+    "io.secureoverlay.ui.nodes",
+    "io.secureoverlay.ui.keys"
+  };
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -29,7 +37,7 @@ class ConsoleLayersTest {
   void featureServicesKnowNoVaadin() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.secureoverlay.ui.mtu")
+        .resideInAnyPackage(FEATURES)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..")
@@ -40,7 +48,9 @@ class ConsoleLayersTest {
   void featureServicesKnowNoViews() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.secureoverlay.ui.mtu", "io.secureoverlay.ui.security")
+        .resideInAnyPackage(FEATURES)
+        .or()
+        .resideInAPackage("io.secureoverlay.ui.security")
         .and()
         .doNotHaveSimpleName("ConsoleSecurityConfiguration")
         .should()
@@ -56,7 +66,28 @@ class ConsoleLayersTest {
         .resideInAPackage("io.secureoverlay.ui.base..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.secureoverlay.ui.mtu..", "io.secureoverlay.ui.security..")
+        .resideInAnyPackage(
+            "io.secureoverlay.ui.mtu..",
+            "io.secureoverlay.ui.overview..",
+            "io.secureoverlay.ui.topology..",
+            "io.secureoverlay.ui.nodes..",
+            "io.secureoverlay.ui.keys..",
+            "io.secureoverlay.ui.security..")
+        .check(classes);
+  }
+
+  @Test
+  void theClusterBackboneKnowsNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.secureoverlay.ui.cluster..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.secureoverlay.ui.overview..",
+            "io.secureoverlay.ui.topology..",
+            "io.secureoverlay.ui.nodes..",
+            "io.secureoverlay.ui.keys..")
         .check(classes);
   }
 }

@@ -31,6 +31,12 @@ public class ConsoleErrorHandler implements ErrorHandler, VaadinServiceInitListe
   public void error(ErrorEvent event) {
     Throwable error = event.getThrowable();
     String message;
+    if (isClientAbort(error)) {
+      // The browser dropped a download it no longer needs (a chart or pair-matrix image replaced
+      // by a newer one mid-transfer): nothing went wrong and nobody needs telling.
+      LOG.debug("event=client_aborted_download type={}", error.getClass().getName());
+      return;
+    }
     if (error instanceof AccessDeniedException) {
       LOG.warn("event=access_denied reason={}", error.getMessage());
       message = "Your role does not allow this action.";
@@ -45,5 +51,17 @@ public class ConsoleErrorHandler implements ErrorHandler, VaadinServiceInitListe
               Notification.show(message, 5000, Notification.Position.TOP_CENTER)
                   .addThemeVariants(NotificationVariant.LUMO_ERROR));
     }
+  }
+
+  static boolean isClientAbort(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 }
