@@ -37,7 +37,9 @@ final class NodesGrid {
         .setPartNameGenerator(
             row -> "nodes-grid__health--" + row.healthState().name().toLowerCase(Locale.ROOT))
         .setTooltipGenerator(row -> String.join("; ", row.health().reasons()))
-        .setAutoWidth(true);
+        // Auto width measures the cells, not the header with its sort arrows: "Health" got cut.
+        .setWidth("8em")
+        .setFlexGrow(0);
     text(grid, "underlayIp", "Underlay IP", NodeRow::underlayIp);
     grid.addColumn(NodeRow::inboundEpochsText)
         .setHeader("Inbound epochs")
@@ -50,7 +52,8 @@ final class NodesGrid {
         .setKey("enforce")
         .setComparator(
             Comparator.comparing(NodeRow::enforce, Comparator.nullsLast(Comparator.naturalOrder())))
-        .setAutoWidth(true);
+        .setWidth("7.5em")
+        .setFlexGrow(0);
     number(grid, "packetsIn", "Packets in", NodeRow::packetsIn, format);
     number(grid, "packetsOut", "Packets out", NodeRow::packetsOut, format);
     number(grid, "errors", "Errors (xfrm_stat)", NodeRow::errors, format);
