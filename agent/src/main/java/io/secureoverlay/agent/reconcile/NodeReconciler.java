@@ -171,7 +171,10 @@ public final class NodeReconciler {
       failures.addAll(outcome.failures());
       for (ChangeResult r : outcome.results()) {
         if (r.isOk()) {
-          LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
+          if (LOG.isDebugEnabled()) {
+            // describe() formats addresses, SPI and reqid: thousands of strings per large pass.
+            LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
+          }
         } else {
           LOG.warn(
               "event=xfrm_change status={} detail=\"{}\" change=\"{}\"",
