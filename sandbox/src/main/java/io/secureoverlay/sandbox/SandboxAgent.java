@@ -98,15 +98,14 @@ final class SandboxAgent {
     closeOwnClient();
   }
 
-  /** The orderly stop (SIGTERM): the agent removes everything it owns. */
-  synchronized ReconcileReport shutdown() {
+  /** The orderly stop (SIGTERM): the agent stops and its data plane keeps its state. */
+  synchronized void shutdown() {
     if (agent == null) {
       throw new IllegalStateException("agent " + name + " is not running");
     }
-    ReconcileReport report = agent.shutdown();
+    agent.shutdown();
     agent = null;
     closeOwnClient();
-    return report;
   }
 
   private void closeOwnClient() {
