@@ -343,6 +343,7 @@ public final class KubeModeAgent implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    reconciler.dropKeys();
     synchronized (this) {
       if (ticker != null) {
         ticker.cancel(false);

@@ -95,6 +95,11 @@ public final class NodeReconciler {
     }
   }
 
+  /** Zeroes the key material cached between passes (the epochs' PRKs); for an agent that stops. */
+  public void dropKeys() {
+    builder.dropKeys();
+  }
+
   /** Removes every owned policy, then every owned SA; foreign state is never seen or touched. */
   public ReconcileReport removeAll() {
     Instant started = clock.instant();
