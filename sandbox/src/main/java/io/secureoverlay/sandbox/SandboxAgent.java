@@ -13,7 +13,6 @@ import io.secureoverlay.agent.kube.PlanCache;
 import io.secureoverlay.agent.kube.UnderlayMtuProbe;
 import io.secureoverlay.agent.reconcile.DesiredXfrmBuilder;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
-import io.secureoverlay.agent.reconcile.ReconcileReport;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
