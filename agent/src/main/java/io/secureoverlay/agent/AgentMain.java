@@ -49,8 +49,10 @@ import picocli.CommandLine.Option;
  * io.secureoverlay.agent.staticconfig.StaticConfigParser}), reloads it when it changes and prints
  * one line per change.
  *
- * <p>In both modes SIGTERM removes everything the agent owns. Exit codes: 0 done, 1 failed, 2 bad
- * arguments or configuration.
+ * <p>SIGTERM in static mode removes everything the agent owns. In Kubernetes mode it only stops the
+ * agent: the data plane stays for the next agent pod to adopt (a rolling update must not drop the
+ * node's encrypted traffic), and state is removed through the plan (disable, node removed). Exit
+ * codes: 0 done, 1 failed, 2 bad arguments or configuration.
  */
 @Command(
     name = "secureoverlay-agent",

@@ -2,7 +2,6 @@ package io.secureoverlay.crypto;
 
 import io.secureoverlay.model.Cipher;
 import java.net.InetAddress;
-import java.util.Arrays;
 
 /**
  * Derives the ESP key of one direction between two nodes for rfc4106(gcm(aes)): HKDF-SHA256 (RFC
@@ -13,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Every directional pair gets its own key, so no two senders ever share a GCM key and nonce
  * space; both ends compute the same key from the same inputs, so nothing but S_k is distributed.
- * Stateless and thread-safe.
+ * Stateless and thread-safe; {@link #forEpoch} extracts once for the many keys of one epoch.
  */
 public final class PairKeyDeriver {
 
@@ -37,16 +36,24 @@ public final class PairKeyDeriver {
       InetAddress source,
       InetAddress destination,
       Cipher cipher) {
-    checkEpochSecret(epochSecret);
-    PairKeyContext context = new PairKeyContext(epoch, source, destination, cipher);
-    byte[] info = context.info();
-    byte[] ikm = epochSecret.copy();
-    try {
-      return SecretBytes.wrap(HkdfSha256.derive(ikm, null, info, cipher.keyWithSaltBytes()));
-    } finally {
-      Arrays.fill(ikm, (byte) 0);
-      Arrays.fill(info, (byte) 0);
+    try (EpochPairKeys keys = forEpoch(epochSecret, epoch)) {
+      return keys.derive(source, destination, cipher);
     }
+  }
+
+  /**
+   * The pair keys of one epoch, for a caller that derives many: the HKDF-Extract over S_k is done
+   * here once, each {@link EpochPairKeys#derive} is one HKDF-Expand. Keys are byte-identical to
+   * {@link #derive}.
+   *
+   * @param epochSecret S_k, as for {@link #derive}; read now, not kept, left open
+   * @param epoch the epoch number k, >= 0
+   * @return the epoch's keys, which the caller closes when it drops the epoch (zeroing the PRK)
+   * @throws IllegalArgumentException naming the bad argument (never showing key bytes)
+   */
+  public EpochPairKeys forEpoch(SecretBytes epochSecret, long epoch) {
+    checkEpochSecret(epochSecret);
+    return EpochPairKeys.extract(epochSecret, epoch);
   }
 
   private static void checkEpochSecret(SecretBytes epochSecret) {

@@ -18,6 +18,9 @@ public final class SecretBytes implements AutoCloseable {
   private final byte[] bytes;
   private volatile boolean destroyed;
 
+  /** Cached: a pair key is compared by fingerprint by both the reconciler and the data plane. */
+  private volatile String fingerprint;
+
   private SecretBytes(byte[] bytes) {
     this.bytes = bytes;
   }
@@ -54,7 +57,13 @@ public final class SecretBytes implements AutoCloseable {
    * those where operators compare values across components.
    */
   public String fingerprint() {
-    return KeyFingerprints.generic(this);
+    String known = fingerprint;
+    if (known == null) {
+      known = KeyFingerprints.generic(this);
+      fingerprint = known;
+    }
+    checkAlive();
+    return known;
   }
 
   /** Constant-time comparison, so equality checks never leak where two keys first differ. */
@@ -74,6 +83,7 @@ public final class SecretBytes implements AutoCloseable {
   public void close() {
     Arrays.fill(bytes, (byte) 0);
     destroyed = true;
+    fingerprint = null;
   }
 
   private void checkAlive() {

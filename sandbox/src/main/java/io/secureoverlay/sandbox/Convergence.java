@@ -46,6 +46,14 @@ public final class Convergence {
 
   /** What is still missing, in words; empty once converged. */
   public synchronized List<String> missing() {
+    return missing(false);
+  }
+
+  /**
+   * @param firstOnly stop at the first thing missing: polling only needs to know whether anything
+   *     is, and the per-agent scan is the costly part at a thousand nodes
+   */
+  private List<String> missing(boolean firstOnly) {
     if (!cluster.apiReachable()) {
       return List.of("API server unreachable");
     }
@@ -86,6 +94,9 @@ public final class Convergence {
     if (!cluster.leaving().isEmpty()) {
       missing.add("nodes still leaving: " + cluster.leaving().keySet());
     }
+    if (firstOnly && !missing.isEmpty()) {
+      return missing;
+    }
     long revision = status.getPlanRevision();
     List<String> behind = new ArrayList<>();
     for (Map.Entry<String, SandboxAgent> e : cluster.agents().entrySet()) {
@@ -97,6 +108,9 @@ public final class Convergence {
               && p.get().appliedRevision().getAsLong() == revision;
       if (!inSync) {
         behind.add(e.getKey());
+        if (firstOnly) {
+          break;
+        }
       }
     }
     if (!behind.isEmpty()) {
@@ -114,14 +128,16 @@ public final class Convergence {
   /** Polls until converged; throws naming what is still missing. */
   public void await(Duration timeout) throws TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> missing = missing();
-    while (!missing.isEmpty()) {
+    while (!pollOnce()) {
       if (System.nanoTime() > deadline) {
-        throw new TimeoutException("not converged after " + timeout + ": " + missing);
+        throw new TimeoutException("not converged after " + timeout + ": " + missing());
       }
       LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
-      missing = missing();
     }
+  }
+
+  private synchronized boolean pollOnce() {
+    return missing(true).isEmpty();
   }
 
   private void fastForwardGrace(SecureOverlay overlay) {

@@ -13,7 +13,6 @@ import io.secureoverlay.agent.kube.PlanCache;
 import io.secureoverlay.agent.kube.UnderlayMtuProbe;
 import io.secureoverlay.agent.reconcile.DesiredXfrmBuilder;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
-import io.secureoverlay.agent.reconcile.ReconcileReport;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
@@ -98,15 +97,14 @@ final class SandboxAgent {
     closeOwnClient();
   }
 
-  /** The orderly stop (SIGTERM): the agent removes everything it owns. */
-  synchronized ReconcileReport shutdown() {
+  /** The orderly stop (SIGTERM): the agent stops and its data plane keeps its state. */
+  synchronized void shutdown() {
     if (agent == null) {
       throw new IllegalStateException("agent " + name + " is not running");
     }
-    ReconcileReport report = agent.shutdown();
+    agent.shutdown();
     agent = null;
     closeOwnClient();
-    return report;
   }
 
   private void closeOwnClient() {

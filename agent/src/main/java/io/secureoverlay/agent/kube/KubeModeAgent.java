@@ -343,6 +343,7 @@ public final class KubeModeAgent implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    reconciler.dropKeys();
     synchronized (this) {
       if (ticker != null) {
         ticker.cancel(false);
@@ -357,14 +358,14 @@ public final class KubeModeAgent implements AutoCloseable {
     }
   }
 
-  /** The orderly shutdown (SIGTERM): stop, then remove everything this agent owns. */
-  public ReconcileReport shutdown() {
+  /**
+   * The orderly shutdown (SIGTERM): stop, and leave the data plane exactly as it is. In a rolling
+   * update the next agent pod adopts the kernel state without a packet lost; removing it here would
+   * drop the node's encrypted traffic until then. The plan removes state (disable, node left).
+   */
+  public void shutdown() {
     close();
-    synchronized (this) {
-      ReconcileReport report = reconciler.removeAll();
-      LOG.info("event=agent_removed_all node={} {}", settings.nodeName(), report.summary());
-      return report;
-    }
+    LOG.info("event=agent_stopped node={} dataplane=kept", settings.nodeName());
   }
 
   /** The observed plan revision; for tests. */

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one agent in Kubernetes mode until the process is told to stop: a fabric8 client from the
  * default configuration (the pod's service account in a cluster, else {@code ~/.kube/config} or
- * {@code KUBECONFIG}), watches on the plan, the keys Secret and this node's Node, and on SIGTERM
- * removes everything the agent owns from the data plane.
+ * {@code KUBECONFIG}), watches on the plan, the keys Secret and this node's Node. SIGTERM stops it
+ * and leaves the data plane as it is, for the next agent pod to adopt (see {@link
+ * KubeModeAgent#shutdown()}); the plan, not the pod's lifecycle, removes state.
  */
 public final class KubeModeLauncher {
 
@@ -23,7 +24,9 @@ public final class KubeModeLauncher {
 
   private KubeModeLauncher() {}
 
-  /** Blocks until SIGTERM/SIGINT; the shutdown hook removes the owned state. Returns 0. */
+  /**
+   * Blocks until SIGTERM/SIGINT; the shutdown hook stops the agent, keeping its state. Returns 0.
+   */
   public static int runUntilSignalled(
       Dataplane dataplane,
       NodeReconciler reconciler,

@@ -8,6 +8,7 @@ import io.secureoverlay.agent.dataplane.PolicyId;
 import io.secureoverlay.agent.dataplane.PolicyTemplate;
 import io.secureoverlay.agent.dataplane.SaId;
 import io.secureoverlay.agent.dataplane.TrafficSelector;
+import io.secureoverlay.crypto.EpochPairKeys;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
@@ -60,6 +61,15 @@ public final class DesiredXfrmBuilder {
    */
   private Map<KeyRecipe, String> fingerprints = new HashMap<>();
 
+  /**
+   * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
+   * fingerprint of the secret it came from, so a changed secret gets a fresh extract. Dropped and
+   * zeroed as soon as a pass no longer carries the epoch.
+   */
+  private final Map<Long, CachedEpoch> epochKeys = new HashMap<>();
+
+  private record CachedEpoch(String secretFingerprint, EpochPairKeys keys) {}
+
   public DesiredXfrmBuilder(PairKeyDeriver keys, SpiAllocator spis) {
     this.keys = keys;
     this.spis = spis;
@@ -77,6 +87,7 @@ public final class DesiredXfrmBuilder {
     Map<SaId, SecretBytes> derived = new HashMap<>();
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
+    refreshEpochKeys(state, secretFingerprints);
     NodeRef self = state.self();
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
@@ -162,12 +173,45 @@ public final class DesiredXfrmBuilder {
         fingerprint);
   }
 
+  /** Zeroes the cached PRKs; the next build extracts again. For an agent that stops. */
+  public synchronized void dropKeys() {
+    epochKeys.values().forEach(c -> c.keys().close());
+    epochKeys.clear();
+  }
+
+  private void refreshEpochKeys(NodeDesiredState state, Map<Long, String> secretFingerprints) {
+    epochKeys
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean stale =
+                  !e.getValue().secretFingerprint().equals(secretFingerprints.get(e.getKey()));
+              if (stale) {
+                e.getValue().keys().close();
+              }
+              return stale;
+            });
+    state
+        .epochSecrets()
+        .forEach(
+            (epoch, secret) ->
+                epochKeys.computeIfAbsent(
+                    epoch,
+                    e -> new CachedEpoch(secretFingerprints.get(e), keys.forEpoch(secret, e))));
+  }
+
   private SecretBytes derive(NodeDesiredState state, DesiredSa sa) {
     return derive(state, sa.epoch(), sa.source(), sa.id().destination());
   }
 
-  private SecretBytes derive(NodeDesiredState state, long epoch, InetAddress src, InetAddress dst) {
-    return keys.derive(state.epochSecrets().get(epoch), epoch, src, dst, state.cipher());
+  private synchronized SecretBytes derive(
+      NodeDesiredState state, long epoch, InetAddress src, InetAddress dst) {
+    CachedEpoch cached = epochKeys.get(epoch);
+    if (cached == null || cached.keys().isClosed()) {
+      // A later build dropped this epoch while an older result was still in use: derive directly.
+      return keys.derive(state.epochSecrets().get(epoch), epoch, src, dst, state.cipher());
+    }
+    return cached.keys().derive(src, dst, state.cipher());
   }
 
   private static Policy policy(

@@ -95,6 +95,11 @@ public final class NodeReconciler {
     }
   }
 
+  /** Zeroes the key material cached between passes (the epochs' PRKs); for an agent that stops. */
+  public void dropKeys() {
+    builder.dropKeys();
+  }
+
   /** Removes every owned policy, then every owned SA; foreign state is never seen or touched. */
   public ReconcileReport removeAll() {
     Instant started = clock.instant();
@@ -171,7 +176,10 @@ public final class NodeReconciler {
       failures.addAll(outcome.failures());
       for (ChangeResult r : outcome.results()) {
         if (r.isOk()) {
-          LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
+          if (LOG.isDebugEnabled()) {
+            // describe() formats addresses, SPI and reqid: thousands of strings per large pass.
+            LOG.debug("event=xfrm_change status=ok change=\"{}\"", r.change().describe());
+          }
         } else {
           LOG.warn(
               "event=xfrm_change status={} detail=\"{}\" change=\"{}\"",

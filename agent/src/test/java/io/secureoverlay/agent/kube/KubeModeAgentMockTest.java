@@ -11,6 +11,12 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.secureoverlay.agent.dataplane.ChangeResult;
+import io.secureoverlay.agent.dataplane.Dataplane;
+import io.secureoverlay.agent.dataplane.DataplaneChange;
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyId;
+import io.secureoverlay.agent.dataplane.SaId;
 import io.secureoverlay.agent.dataplane.SaState;
 import io.secureoverlay.agent.dataplane.SimulatedDataplane;
 import io.secureoverlay.agent.reconcile.DesiredXfrmBuilder;
@@ -28,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -168,18 +175,68 @@ class KubeModeAgentMockTest {
   }
 
   @Test
-  void shutdownRemovesEverythingItOwns() throws Exception {
+  void shutdownOnSigtermKeepsTheDataPlaneAndTheNextAgentAdoptsItUnchanged() throws Exception {
     startAgent();
     publish(plan.revision(2).epoch(1, plan.all(), NodeSet.empty()).outbound(1L));
     await().until(() -> observed() == 2);
+    List<SaState> sas = dataplane.allSas();
+    List<Policy> policies = dataplane.allPolicies();
+    assertThat(sas).hasSize(4);
+    assertThat(policies).hasSize(2);
 
     agent.shutdown();
 
-    assertThat(dataplane.allSas()).isEmpty();
-    assertThat(dataplane.allPolicies()).isEmpty();
+    assertThat(dataplane.allSas()).isEqualTo(sas);
+    assertThat(dataplane.allPolicies()).isEqualTo(policies);
+
+    // The rolling update's new pod: it reads the kernel state back and changes nothing.
+    view.close();
+    List<DataplaneChange> applied = new ArrayList<>();
+    startAgent(recording(applied));
+    await().until(() -> agent.progress().inSync() && agent.appliedRevision().orElse(-1) == 2);
+    assertThat(applied).isEmpty();
+    assertThat(dataplane.allSas()).isEqualTo(sas);
+    assertThat(dataplane.allPolicies()).isEqualTo(policies);
+  }
+
+  /** The simulated data plane, recording every change applied through it. */
+  private Dataplane recording(List<DataplaneChange> applied) {
+    return new Dataplane() {
+      @Override
+      public List<SaState> dumpSas() {
+        return dataplane.dumpSas();
+      }
+
+      @Override
+      public Optional<SaState> getSa(SaId id) {
+        return dataplane.getSa(id);
+      }
+
+      @Override
+      public List<Policy> dumpPolicies() {
+        return dataplane.dumpPolicies();
+      }
+
+      @Override
+      public Optional<Policy> getPolicy(PolicyId id) {
+        return dataplane.getPolicy(id);
+      }
+
+      @Override
+      public List<ChangeResult> apply(List<? extends DataplaneChange> changes) {
+        synchronized (applied) {
+          applied.addAll(changes);
+        }
+        return dataplane.apply(changes);
+      }
+    };
   }
 
   private void startAgent() {
+    startAgent(dataplane);
+  }
+
+  private void startAgent(Dataplane dataplane) {
     view = InformerClusterView.forNode(client, "node-1");
     NodeReconciler reconciler =
         new NodeReconciler(
