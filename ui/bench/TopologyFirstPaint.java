@@ -108,7 +108,8 @@ public class TopologyFirstPaint {
       double firstChangeMs,
       double allEncryptedMs,
       double startupS,
-      double objectChangeMs) {}
+      double objectChangeMs,
+      double uiObjectsPerSessionMiB) {}
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "ui/target/secureoverlay-console.jar");
@@ -160,6 +161,7 @@ public class TopologyFirstPaint {
       String kind = (String) js(d, "return window.__topologyKind;");
 
       long before = usedHeapAfterGc(console.pid());
+      long uiBefore = uiObjectBytes(console.pid());
       String mainWindow = d.getWindowHandle();
       for (int s = 0; s < SESSIONS; s++) {
         d.switchTo().newWindow(WindowType.TAB);
@@ -170,6 +172,7 @@ public class TopologyFirstPaint {
       }
       long after = usedHeapAfterGc(console.pid());
       double perSession = (after - before) / 1024.0 / SESSIONS;
+      double uiPerSession = (uiObjectBytes(console.pid()) - uiBefore) / 1024.0 / 1024.0 / SESSIONS;
       d.switchTo().window(mainWindow);
 
       // The console's own path, with no master or agent work in it: change the SecureOverlay
@@ -203,7 +206,16 @@ public class TopologyFirstPaint {
       double first = ((Number) js(d, "return window.__change.first;")).longValue() - written;
       double done = ((Number) js(d, "return window.__change.done;")).longValue() - written;
       return new Result(
-          nodes, cold, warm.get(warm.size() / 2), kind, perSession, first, done, startup, objectChange);
+          nodes,
+          cold,
+          warm.get(warm.size() / 2),
+          kind,
+          perSession,
+          first,
+          done,
+          startup,
+          objectChange,
+          uiPerSession);
     } finally {
       console.destroy();
       if (!console.waitFor(30, TimeUnit.SECONDS)) {
@@ -260,6 +272,25 @@ public class TopologyFirstPaint {
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException("enable refused: HTTP " + response.statusCode() + " " + response.body());
     }
+  }
+
+  /**
+   * Bytes held by the console's own and Vaadin's objects (component trees, state nodes, sessions)
+   * after a full GC, from the class histogram: unlike the whole heap, it does not move with the
+   * in-process sandbox's churn, so per-session differences are readable at 1,000 nodes.
+   */
+  static long uiObjectBytes(long pid) throws Exception {
+    String histogram = jcmd(pid, "GC.class_histogram");
+    Matcher m =
+        Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE).matcher(histogram);
+    long bytes = 0;
+    while (m.find()) {
+      String type = m.group(2);
+      if (type.startsWith("com.vaadin.") || type.startsWith("io.secureoverlay.ui.")) {
+        bytes += Long.parseLong(m.group(1));
+      }
+    }
+    return bytes;
   }
 
   static long usedHeapAfterGc(long pid) throws Exception {
@@ -330,6 +361,7 @@ public class TopologyFirstPaint {
     row("first paint, first load (ms)", baseline.coldPaintMs(), results.get(1).coldPaintMs());
     row("first paint, warm median (ms)", baseline.warmPaintMs(), results.get(1).warmPaintMs());
     row("server heap per session (MiB)", baseline.heapPerSessionMiB(), results.get(1).heapPerSessionMiB());
+    row("console+Vaadin objects per session (MiB)", baseline.uiObjectsPerSessionMiB(), results.get(1).uiObjectsPerSessionMiB());
     row("object change -> on screen, median of 5 (ms)", baseline.objectChangeMs(), results.get(1).objectChangeMs());
     row("enable -> first change on screen (ms)", baseline.firstChangeMs(), results.get(1).firstChangeMs());
     row("enable -> all encrypted on screen (ms)", baseline.allEncryptedMs(), results.get(1).allEncryptedMs());
