@@ -10,9 +10,14 @@ import com.vaadin.flow.dom.Element;
 import elemental.json.Json;
 import elemental.json.JsonObject;
 import io.secureoverlay.ui.topology.SyntheticCluster;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +57,20 @@ class TopologyDiagramTest {
   }
 
   @Test
-  void sixtyNodesAreAPairMatrixImageNotSvg() {
+  void sixtyNodesAreAPairMatrixImageNotSvg() throws IOException {
     diagram.show(SyntheticCluster.encrypted(60).model());
 
     Element heatmap = child("topology-heatmap");
     assertThat(heatmap.isVisible()).isTrue();
     assertThat(heatmap.getParent().isVisible()).isTrue();
-    assertThat(heatmap.getAttribute("src")).isNotBlank();
+    String src = heatmap.getAttribute("src");
+    assertThat(src).startsWith("data:image/png;base64,");
+    BufferedImage png =
+        ImageIO.read(
+            new ByteArrayInputStream(
+                Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()))));
+    assertThat(png).as("the inlined pair matrix decodes as a PNG").isNotNull();
+    assertThat(png.getWidth()).isEqualTo(png.getHeight()).isGreaterThanOrEqualTo(60);
     assertThat(heatmap.getAttribute("alt")).contains("60 nodes").contains("1,770 pairs");
     assertThat(child("topology-graph").isVisible()).isFalse();
     assertThat(diagram.svgMarkup()).isEmpty();
