@@ -8,6 +8,7 @@ import io.secureoverlay.agent.reconcile.NodeDesiredState;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.agent.reconcile.PeerPlan;
 import io.secureoverlay.agent.reconcile.ReconcileReport;
+import io.secureoverlay.agent.reconcile.SteppingDataplane;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.NodeSet;
@@ -47,7 +48,7 @@ final class SimAgent {
     SimulatedDataplane dataplane = sim.network.node(underlay);
     this.reconciler =
         new NodeReconciler(
-            new WatchedDataplane(dataplane, () -> sim.afterChangeOn(this)),
+            new SteppingDataplane(dataplane, () -> sim.afterChangeOn(this)),
             new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
             sim.clock);
   }

@@ -15,17 +15,24 @@ import java.util.function.Function;
 /**
  * Applies a batch one change at a time, as the kernel does, running {@code afterEachChange} between
  * changes (traffic in the cluster tests), and lets a test replace the result of chosen changes
- * ({@code interceptor} returns a result to fail a change without applying it).
+ * ({@code interceptor} returns a result to fail a change without applying it). Shared by the
+ * reconciler's cluster tests and the plan simulation.
  */
-final class SteppingDataplane implements Dataplane {
+public final class SteppingDataplane implements Dataplane {
 
   private final Dataplane inner;
   private Runnable afterEachChange = () -> {};
   private Function<DataplaneChange, Optional<ChangeResult>> interceptor = c -> Optional.empty();
   private final List<DataplaneChange> applied = new ArrayList<>();
 
-  SteppingDataplane(Dataplane inner) {
+  public SteppingDataplane(Dataplane inner) {
     this.inner = inner;
+  }
+
+  /** The same, running {@code afterEachChange} between changes from the start. */
+  public SteppingDataplane(Dataplane inner, Runnable afterEachChange) {
+    this(inner);
+    this.afterEachChange = afterEachChange;
   }
 
   void afterEachChange(Runnable action) {
