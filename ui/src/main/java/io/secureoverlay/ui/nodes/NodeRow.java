@@ -2,6 +2,7 @@ package io.secureoverlay.ui.nodes;
 
 import io.secureoverlay.protocol.EpochCounters;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.topology.HealthVerdict;
 import io.secureoverlay.ui.topology.NodeHealth;
 import io.secureoverlay.ui.topology.TopologyNode;
@@ -77,7 +78,7 @@ public record NodeRow(
 
   /** "12 s ago", or "never". */
   public String heartbeatAge() {
-    return heartbeat == null ? "never" : RelativeTime.ago(heartbeat, seenAt);
+    return heartbeat == null ? "never" : TimeText.ago(heartbeat, seenAt);
   }
 
   public NodeHealth healthState() {

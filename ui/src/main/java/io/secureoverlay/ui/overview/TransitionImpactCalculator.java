@@ -14,6 +14,7 @@ import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.StatusCondition;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,9 +107,9 @@ public class TransitionImpactCalculator {
     } else if (Duration.between(heartbeat, now).compareTo(STALE_HEARTBEAT) > 0) {
       problems.add(
           "stale heartbeat: last one "
-              + RelativeTime.describe(heartbeat, now)
+              + TimeText.describe(heartbeat, now)
               + " ("
-              + RelativeTime.absolute(heartbeat)
+              + TimeText.absolute(heartbeat)
               + ")");
     }
     if (report.getLastError() != null && !report.getLastError().isBlank()) {

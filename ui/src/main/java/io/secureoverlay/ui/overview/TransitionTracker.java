@@ -5,6 +5,7 @@ import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.Transition;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public final class TransitionTracker {
   public record Finished(TransitionKind kind, Duration took) {
     /** "Enabled in 2.3 s". */
     public String text() {
-      return TransitionPhases.pastTense(kind) + " in " + RelativeTime.precise(took);
+      return TransitionPhases.pastTense(kind) + " in " + TimeText.precise(took);
     }
   }
 

@@ -8,8 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.keys.EpochRow;
-import io.secureoverlay.ui.keys.TimeText;
 import java.time.Instant;
 import java.util.List;
 
@@ -76,8 +76,8 @@ class EpochsPanel extends Div {
     if (row.createdAt() == null) {
       return new Span("unknown");
     }
-    Span cell = new Span(TimeText.relative(row.createdAt(), now));
-    cell.setTitle(TimeText.utc(row.createdAt()));
+    Span cell = new Span(TimeText.describe(row.createdAt(), now));
+    cell.setTitle(TimeText.absolute(row.createdAt()));
     return cell;
   }
 
@@ -86,7 +86,7 @@ class EpochsPanel extends Div {
     List<EpochRow> rows = EpochRow.of(snapshot.status().orElse(null));
     List<String> ages =
         rows.stream()
-            .map(r -> r.createdAt() == null ? "" : TimeText.relative(r.createdAt(), now))
+            .map(r -> r.createdAt() == null ? "" : TimeText.describe(r.createdAt(), now))
             .toList();
     if (!rows.equals(shownRows) || !ages.equals(shownAges)) {
       // Only on a change: re-setting identical items would make the grid flicker four times a

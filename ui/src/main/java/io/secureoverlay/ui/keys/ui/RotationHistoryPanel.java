@@ -7,11 +7,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.keys.RotationChartData;
 import io.secureoverlay.ui.keys.RotationChartRenderer;
 import io.secureoverlay.ui.keys.RotationHistory;
 import io.secureoverlay.ui.keys.RotationRecord;
-import io.secureoverlay.ui.keys.TimeText;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,7 +46,7 @@ class RotationHistoryPanel extends Div {
     Paragraph since =
         new Paragraph(
             "History since this console started ("
-                + TimeText.utc(history.since())
+                + TimeText.absolute(history.since())
                 + "), at most "
                 + RotationHistory.KEPT
                 + " rotations; earlier rotations are rebuilt from the master's Events while the"
@@ -77,7 +77,7 @@ class RotationHistoryPanel extends Div {
     grid.addColumn(new ComponentRenderer<>(r -> timeCell(r.endedAt())))
         .setHeader("End")
         .setAutoWidth(true);
-    grid.addColumn(r -> r.completed() ? TimeText.duration(r.duration()) : "interrupted")
+    grid.addColumn(r -> r.completed() ? TimeText.precise(r.duration()) : "interrupted")
         .setHeader("Duration")
         .setAutoWidth(true);
     grid.addColumn(RotationRecord::nodes).setHeader("Nodes").setAutoWidth(true);
@@ -89,8 +89,8 @@ class RotationHistoryPanel extends Div {
   }
 
   private Span timeCell(Instant at) {
-    Span cell = new Span(TimeText.relative(at, now));
-    cell.setTitle(TimeText.utc(at));
+    Span cell = new Span(TimeText.describe(at, now));
+    cell.setTitle(TimeText.absolute(at));
     return cell;
   }
 
@@ -106,7 +106,7 @@ class RotationHistoryPanel extends Div {
     List<RotationRecord> rotations = history.rotations();
     List<String> ages =
         rotations.stream()
-            .map(r -> TimeText.relative(r.startedAt(), at) + TimeText.relative(r.endedAt(), at))
+            .map(r -> TimeText.describe(r.startedAt(), at) + TimeText.describe(r.endedAt(), at))
             .toList();
     if (rotations.equals(shown) && ages.equals(shownAges)) {
       return;

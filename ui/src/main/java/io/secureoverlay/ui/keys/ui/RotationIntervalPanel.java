@@ -15,7 +15,7 @@ import io.secureoverlay.ui.base.ControlEffect;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import io.secureoverlay.ui.cluster.OverlayChangeRefusedException;
 import io.secureoverlay.ui.cluster.OverlayControlService;
-import io.secureoverlay.ui.keys.TimeText;
+import io.secureoverlay.ui.cluster.TimeText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -98,8 +98,8 @@ class RotationIntervalPanel extends Div {
       nextRotation.getElement().removeAttribute("title");
     } else {
       nextRotation.setText(
-          TimeText.relative(next, snapshot.takenAt()) + " (" + TimeText.utc(next) + ")");
-      nextRotation.setTitle(TimeText.utc(next));
+          TimeText.describe(next, snapshot.takenAt()) + " (" + TimeText.absolute(next) + ")");
+      nextRotation.setTitle(TimeText.absolute(next));
     }
     // Follow the spec only while the operator has not started typing a new value.
     if (!Objects.equals(specValue, shownSpecValue)

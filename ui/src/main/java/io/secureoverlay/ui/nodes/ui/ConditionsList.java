@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.secureoverlay.protocol.StatusCondition;
-import io.secureoverlay.ui.nodes.RelativeTime;
+import io.secureoverlay.ui.cluster.TimeText;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,8 +31,8 @@ final class ConditionsList {
       }
       ListItem item = new ListItem(text.toString());
       if (c.lastTransitionTime() != null) {
-        Span since = new Span(", since " + RelativeTime.ago(c.lastTransitionTime(), now));
-        since.getElement().setAttribute("title", RelativeTime.utc(c.lastTransitionTime()));
+        Span since = new Span(", since " + TimeText.ago(c.lastTransitionTime(), now));
+        since.getElement().setAttribute("title", TimeText.absolute(c.lastTransitionTime()));
         item.add(since);
       }
       list.add(item);

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.ui.base.ControlEffect;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.nodes.NodeRow;
-import io.secureoverlay.ui.nodes.RelativeTime;
 import io.secureoverlay.ui.topology.NodeHealth;
 import io.secureoverlay.ui.topology.TopologyModel;
 import io.secureoverlay.ui.topology.TopologyNode;
@@ -99,9 +99,9 @@ public class NodeDetailsDialog extends Dialog {
       facts.add("Heartbeat", "never");
     } else {
       facts
-          .add("Heartbeat", RelativeTime.ago(s.getHeartbeat(), now))
+          .add("Heartbeat", TimeText.ago(s.getHeartbeat(), now))
           .getElement()
-          .setAttribute("title", RelativeTime.utc(s.getHeartbeat()));
+          .setAttribute("title", TimeText.absolute(s.getHeartbeat()));
     }
     facts.add(
         "Plan index",

@@ -3,8 +3,8 @@ package io.secureoverlay.ui.nodes.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.function.ValueProvider;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.nodes.NodeRow;
-import io.secureoverlay.ui.nodes.RelativeTime;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.Comparator;
@@ -66,7 +66,7 @@ final class NodesGrid {
             Comparator.comparing(
                 NodeRow::heartbeat, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())))
         .setTooltipGenerator(
-            row -> row.heartbeat() == null ? "never" : RelativeTime.utc(row.heartbeat()))
+            row -> row.heartbeat() == null ? "never" : TimeText.absolute(row.heartbeat()))
         .setAutoWidth(true);
     text(grid, "agentVersion", "Agent version", NodeRow::agentVersion);
     return grid;

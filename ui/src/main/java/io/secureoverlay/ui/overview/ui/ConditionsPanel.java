@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import io.secureoverlay.protocol.ConditionStatus;
 import io.secureoverlay.protocol.StatusCondition;
-import io.secureoverlay.ui.overview.RelativeTime;
+import io.secureoverlay.ui.cluster.TimeText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +47,8 @@ class ConditionsPanel extends Div {
     Span since = new Span();
     since.addClassName("overview-condition__since");
     if (condition.lastTransitionTime() != null) {
-      since.setText("since " + RelativeTime.describe(condition.lastTransitionTime(), now));
-      since
-          .getElement()
-          .setAttribute("title", RelativeTime.absolute(condition.lastTransitionTime()));
+      since.setText("since " + TimeText.describe(condition.lastTransitionTime(), now));
+      since.getElement().setAttribute("title", TimeText.absolute(condition.lastTransitionTime()));
     }
     Div row = new Div(type, badge, reason, message, since);
     row.addClassName("overview-condition");

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import io.fabric8.kubernetes.api.model.Event;
-import io.secureoverlay.ui.overview.RelativeTime;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.overview.TransitionTracker;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +79,8 @@ class EventsGrid extends Div {
     TransitionTracker.time(event)
         .ifPresent(
             at -> {
-              cell.setText(RelativeTime.describe(at, now.get()));
-              cell.getElement().setAttribute("title", RelativeTime.absolute(at));
+              cell.setText(TimeText.describe(at, now.get()));
+              cell.getElement().setAttribute("title", TimeText.absolute(at));
             });
     return cell;
   }

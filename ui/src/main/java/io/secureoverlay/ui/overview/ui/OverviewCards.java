@@ -3,8 +3,8 @@ package io.secureoverlay.ui.overview.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.secureoverlay.protocol.OverlayPhase;
+import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.overview.OverviewSummary;
-import io.secureoverlay.ui.overview.RelativeTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +46,7 @@ class OverviewCards extends Div {
             .currentEpoch()
             .map(
                 e ->
-                    e.createdAt() == null
-                        ? ""
-                        : "created " + RelativeTime.describe(e.createdAt(), now))
+                    e.createdAt() == null ? "" : "created " + TimeText.describe(e.createdAt(), now))
             .orElse("Nobody encrypts"),
         false);
     nodes.show(
@@ -65,9 +63,9 @@ class OverviewCards extends Div {
         !summary.lagging().isEmpty());
     excluded.show(names(summary.excluded()), null, "take no part in encryption", false);
     rotation.show(
-        summary.nextRotation().map(at -> RelativeTime.describe(at, now)).orElse("\u2014"),
-        summary.nextRotation().map(RelativeTime::absolute).orElse(null),
-        summary.nextRotation().map(RelativeTime::absolute).orElse("None scheduled"),
+        summary.nextRotation().map(at -> TimeText.describe(at, now)).orElse("\u2014"),
+        summary.nextRotation().map(TimeText::absolute).orElse(null),
+        summary.nextRotation().map(TimeText::absolute).orElse("None scheduled"),
         false);
   }
 

@@ -1,4 +1,4 @@
-package io.secureoverlay.ui.overview;
+package io.secureoverlay.ui.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +9,12 @@ import java.time.format.DateTimeFormatter;
  * Times as an operator reads them: relative ("12 s ago", "in 23 h 59 min") on screen, absolute UTC
  * in a tooltip, so nobody has to convert time zones to know how old a report is.
  */
-public final class RelativeTime {
+public final class TimeText {
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private RelativeTime() {}
+  private TimeText() {}
 
   /** "12 s ago", "3 min ago", "in 2 h 5 min", "just now". */
   public static String describe(Instant at, Instant now) {
@@ -27,6 +27,14 @@ public final class RelativeTime {
   }
 
   /** The absolute time, e.g. {@code 2026-11-26 08:01:14 UTC}. */
+  /**
+   * How long ago {@code then} was; a time ahead of {@code now} (a node whose clock runs ahead)
+   * reads "just now" rather than "in 3 s".
+   */
+  public static String ago(Instant then, Instant now) {
+    return then.isAfter(now) ? "just now" : describe(then, now);
+  }
+
   public static String absolute(Instant at) {
     return UTC.format(at);
   }
