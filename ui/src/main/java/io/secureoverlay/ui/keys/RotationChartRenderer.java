@@ -1,12 +1,12 @@
 package io.secureoverlay.ui.keys;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.BAR;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.FONT;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.MUTED;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.TEXT;
+
+import io.secureoverlay.ui.charts.ConsoleChartStyle;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -16,7 +16,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.springframework.stereotype.Component;
 
@@ -33,22 +32,9 @@ public class RotationChartRenderer {
 
   public static final int HEIGHT = 300;
 
-  static final Color BAR = new Color(0x2a6bb0);
-  private static final Color TEXT = new Color(0x1f2a37);
-  private static final Color MUTED = new Color(0x5b6877);
-  private static final Color GRID = new Color(0xdde3ea);
-  private static final String FONT = Font.SANS_SERIF;
-
   /** The PNG of {@code data}; {@code horizontal} lays the bars on their side. */
   public byte[] renderPng(RotationChartData data, boolean horizontal) {
-    JFreeChart chart = createChart(data, horizontal);
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    try {
-      ChartUtils.writeScaledChartAsPNG(png, chart, WIDTH, HEIGHT, 2, 2);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode the rotation chart as PNG", e);
-    }
-    return png.toByteArray();
+    return ConsoleChartStyle.png(createChart(data, horizontal), WIDTH, HEIGHT, "rotation chart");
   }
 
   static JFreeChart createChart(RotationChartData data, boolean horizontal) {
@@ -88,22 +74,11 @@ public class RotationChartRenderer {
     if (horizontal) {
       plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
     }
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlineVisible(false);
-    plot.setRangeGridlinePaint(GRID);
-    plot.setRangeGridlineStroke(new BasicStroke(1f));
-    plot.setDomainGridlinesVisible(false);
+    ConsoleChartStyle.stylePlot(plot);
     plot.setNoDataMessage(data.emptyMessage());
     plot.setNoDataMessageFont(new Font(FONT, Font.BOLD, 14));
     plot.setNoDataMessagePaint(MUTED);
 
-    JFreeChart chart = new JFreeChart(plot);
-    chart.removeLegend();
-    chart.setTitle(new TextTitle(data.title(), new Font(FONT, Font.BOLD, 14)));
-    chart.getTitle().setPaint(TEXT);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setAntiAlias(true);
-    chart.setTextAntiAlias(true);
-    return chart;
+    return ConsoleChartStyle.chart(plot, data.title());
   }
 }

@@ -1,12 +1,12 @@
 package io.secureoverlay.ui.mtu;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.BAR;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.FONT;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.MUTED;
+import static io.secureoverlay.ui.charts.ConsoleChartStyle.TEXT;
+
+import io.secureoverlay.ui.charts.ConsoleChartStyle;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -18,7 +18,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -33,21 +32,8 @@ public final class OverheadChartRenderer {
 
   public static final int HEIGHT = 280;
 
-  private static final Color TEXT = new Color(0x1f2a37);
-  private static final Color MUTED = new Color(0x5b6877);
-  private static final Color GRID = new Color(0xdde3ea);
-  private static final Color BAR = new Color(0x2a6bb0);
-  private static final String FONT = Font.SANS_SERIF;
-
   public byte[] renderPng(OverheadChartData data) {
-    JFreeChart chart = createChart(data);
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    try {
-      ChartUtils.writeScaledChartAsPNG(png, chart, WIDTH, HEIGHT, 2, 2);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not encode the overhead chart as PNG", e);
-    }
-    return png.toByteArray();
+    return ConsoleChartStyle.png(createChart(data), WIDTH, HEIGHT, "overhead chart");
   }
 
   static JFreeChart createChart(OverheadChartData data) {
@@ -88,19 +74,8 @@ public final class OverheadChartRenderer {
     CategoryPlot plot = new CategoryPlot(dataset, partsAxis, bytesAxis, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setOutlineVisible(false);
-    plot.setRangeGridlinePaint(GRID);
-    plot.setRangeGridlineStroke(new BasicStroke(1f));
-    plot.setDomainGridlinesVisible(false);
+    ConsoleChartStyle.stylePlot(plot);
 
-    JFreeChart chart = new JFreeChart(plot);
-    chart.removeLegend();
-    chart.setTitle(new TextTitle(data.title(), new Font(FONT, Font.BOLD, 14)));
-    chart.getTitle().setPaint(TEXT);
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.setAntiAlias(true);
-    chart.setTextAntiAlias(true);
-    return chart;
+    return ConsoleChartStyle.chart(plot, data.title());
   }
 }

@@ -117,7 +117,7 @@ class RotationChartRendererTest {
   }
 
   private static int countBarPixels(BufferedImage image) {
-    int bar = RotationChartRenderer.BAR.getRGB() & 0xffffff;
+    int bar = io.secureoverlay.ui.charts.ConsoleChartStyle.BAR.getRGB() & 0xffffff;
     int count = 0;
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
