@@ -174,6 +174,16 @@ class KeysViewTest extends KaribuSpringTest {
               });
     } finally {
       sandbox.editSpec(spec -> spec.setRotationInterval(before));
+      // The console's snapshot trails the API server; later tests read the view, so wait for it.
+      await()
+          .atMost(SETTLE)
+          .until(
+              () ->
+                  state
+                      .current()
+                      .spec()
+                      .map(spec -> before.equals(spec.getRotationInterval()))
+                      .orElse(false));
     }
   }
 
