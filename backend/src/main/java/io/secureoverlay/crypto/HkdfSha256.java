@@ -1,18 +1,16 @@
 package io.secureoverlay.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * HKDF-SHA256 (RFC 5869) on BouncyCastle's HMAC-SHA256: the one code path for pair keys and
- * fingerprints, checked against the RFC's test vectors. Extract and expand are separate so a caller
- * that derives many keys from one input keying material (the pair keys of an epoch) extracts once.
+ * HKDF-SHA256 (RFC 5869) on {@link HmacSha256}: the one code path for pair keys and fingerprints,
+ * checked against the RFC's test vectors and against BouncyCastle's HKDF. Extract and expand are
+ * separate so a caller that derives many keys from one input keying material (the pair keys of an
+ * epoch) extracts once.
  *
- * <p>Every array this class creates is zeroed. BouncyCastle's HMAC keeps the key's pads in its own
- * arrays: {@link Expander#close()} overwrites those of a long-lived PRK; those of a one-shot {@link
- * #derive} (a fingerprint) become garbage when it returns, as with BouncyCastle's own HKDF.
+ * <p>Every array this class creates is zeroed, and every keyed HMAC state is reset when done with:
+ * at once for a one-shot {@link #derive} (a fingerprint), by {@link Expander#close()} for a
+ * long-lived PRK.
  */
 final class HkdfSha256 {
 
@@ -36,8 +34,8 @@ final class HkdfSha256 {
   static byte[] derive(byte[] ikm, byte[] salt, byte[] info, int length) {
     checkInfoAndLength(info, length);
     byte[] prk = extract(ikm, salt);
-    try {
-      return expand(keyed(prk), info, length);
+    try (HmacSha256 hmac = new HmacSha256(prk)) {
+      return expand(hmac, info, length);
     } finally {
       Arrays.fill(prk, (byte) 0);
     }
@@ -55,11 +53,11 @@ final class HkdfSha256 {
       throw new IllegalArgumentException("HKDF input keying material must not be null");
     }
     // HMAC pads a short key with zeros, so "no salt" (HashLen zeros) and an empty salt agree.
-    HMac hmac = keyed(salt == null || salt.length == 0 ? new byte[HASH_BYTES] : salt);
-    hmac.update(ikm, 0, ikm.length);
-    byte[] prk = new byte[HASH_BYTES];
-    hmac.doFinal(prk, 0);
-    return prk;
+    try (HmacSha256 hmac = new HmacSha256(salt == null ? new byte[0] : salt)) {
+      byte[] prk = new byte[HASH_BYTES];
+      hmac.mac(prk, 0, ikm);
+      return prk;
+    }
   }
 
   /**
@@ -68,29 +66,25 @@ final class HkdfSha256 {
    *
    * @return a new array of {@code length} bytes the caller owns and must zero or wrap
    */
-  private static byte[] expand(HMac hmac, byte[] info, int length) {
+  private static byte[] expand(HmacSha256 hmac, byte[] info, int length) {
     checkInfoAndLength(info, length);
     byte[] out = new byte[length];
     byte[] block = new byte[HASH_BYTES];
+    byte[] counter = new byte[1];
     try {
       int done = 0;
       for (int i = 1; done < length; i++) {
-        if (i > 1) {
-          hmac.update(block, 0, HASH_BYTES);
+        counter[0] = (byte) i;
+        if (i == 1) {
+          hmac.mac(block, 0, info, counter);
+        } else {
+          hmac.mac(block, 0, block, info, counter);
         }
-        hmac.update(info, 0, info.length);
-        hmac.update((byte) i);
-        hmac.doFinal(block, 0);
         int n = Math.min(HASH_BYTES, length - done);
         System.arraycopy(block, 0, out, done, n);
         done += n;
       }
       return out;
-    } catch (RuntimeException e) {
-      Arrays.fill(out, (byte) 0);
-      hmac.reset();
-      // BouncyCastle's messages come from its length checks; they carry no key bytes.
-      throw new IllegalStateException("HKDF-SHA256 failed: " + e.getClass().getSimpleName(), e);
     } finally {
       Arrays.fill(block, (byte) 0);
     }
@@ -106,28 +100,13 @@ final class HkdfSha256 {
     }
   }
 
-  /** An HMAC keyed with {@code key}; the caller zeroes its array. */
-  private static HMac keyed(byte[] key) {
-    HMac hmac = new HMac(new SHA256Digest());
-    KeyParameter parameter = new KeyParameter(key);
-    hmac.init(parameter);
-    // KeyParameter keeps its own copy and hands out that array, so it can be zeroed here.
-    Arrays.fill(parameter.getKey(), (byte) 0);
-    return hmac;
-  }
-
-  /** Overwrites the pads an HMAC derived from its key by keying it with zeros. */
-  private static void wipe(HMac hmac) {
-    hmac.init(new KeyParameter(new byte[HASH_BYTES]));
-  }
-
   /**
    * HKDF-Expand under one PRK. The HMAC is keyed once, so each expansion of up to {@value
    * #HASH_BYTES} bytes costs one HMAC over {@code info}, not a re-keying. Thread-safe.
    */
   static final class Expander implements AutoCloseable {
 
-    private final HMac hmac;
+    private final HmacSha256 hmac;
     private boolean closed;
 
     /** Keys the HMAC with a copy of {@code prk}; the caller keeps and zeroes its own array. */
@@ -135,7 +114,7 @@ final class HkdfSha256 {
       if (prk == null || prk.length != HASH_BYTES) {
         throw new IllegalArgumentException("HKDF PRK must be " + HASH_BYTES + " bytes");
       }
-      this.hmac = keyed(prk);
+      this.hmac = new HmacSha256(prk);
     }
 
     /**
@@ -150,11 +129,11 @@ final class HkdfSha256 {
       return HkdfSha256.expand(hmac, info, length);
     }
 
-    /** Overwrites the HMAC's key pads. Idempotent. */
+    /** Resets the HMAC's keyed states. Idempotent. */
     @Override
     public synchronized void close() {
       if (!closed) {
-        wipe(hmac);
+        hmac.close();
         closed = true;
       }
     }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.Random;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 /** RFC 5869 Appendix A, the SHA-256 cases, through the same HKDF path pair keys use. */
@@ -78,6 +84,75 @@ class HkdfSha256Test {
     assertThatThrownBy(() -> HkdfSha256.derive(ikm, null, null, 32))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("info");
+  }
+
+  @Test
+  void agreesWithBouncyCastlesHkdfOnRandomInputsOfEveryLengthClass() {
+    Random random = new Random(5869);
+    for (int run = 0; run < 500; run++) {
+      // Keys and salts around the 64-byte block, where HMAC switches to hashing the key.
+      byte[] ikm = bytes(random, random.nextInt(150));
+      byte[] salt = run % 5 == 0 ? null : bytes(random, random.nextInt(150));
+      byte[] info = bytes(random, random.nextInt(100));
+      int length = 1 + random.nextInt(run % 10 == 0 ? 300 : 64);
+
+      byte[] expected = new byte[length];
+      HKDFBytesGenerator reference = new HKDFBytesGenerator(new SHA256Digest());
+      reference.init(new HKDFParameters(ikm, salt, info));
+      reference.generateBytes(expected, 0, length);
+
+      assertThat(HkdfSha256.derive(ikm, salt, info, length)).as("run %d", run).isEqualTo(expected);
+      byte[] prk = HkdfSha256.extract(ikm, salt);
+      try (HkdfSha256.Expander expander = new HkdfSha256.Expander(prk)) {
+        assertThat(expander.expand(info, length)).as("run %d, expander", run).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void hmacAgreesWithBouncyCastlesForKeysShorterLongerAndEqualToTheBlock() {
+    Random random = new Random(2104);
+    for (int keyLength : new int[] {0, 1, 31, 32, 63, 64, 65, 128, 200}) {
+      byte[] key = bytes(random, keyLength);
+      byte[] message = bytes(random, random.nextInt(200));
+      HMac reference = new HMac(new SHA256Digest());
+      reference.init(new KeyParameter(key));
+      reference.update(message, 0, message.length);
+      byte[] expected = new byte[32];
+      reference.doFinal(expected, 0);
+
+      byte[] actual = new byte[40];
+      try (HmacSha256 hmac = new HmacSha256(key)) {
+        hmac.mac(actual, 8, message);
+        // A keyed HMAC is reused for many messages: a second MAC must not see the first.
+        byte[] again = new byte[32];
+        hmac.mac(again, 0, message);
+        assertThat(again).as("key of %d bytes, reused", keyLength).isEqualTo(expected);
+      }
+      assertThat(java.util.Arrays.copyOfRange(actual, 8, 40))
+          .as("key of %d bytes", keyLength)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aClosedHmacOrExpanderRefusesToWork() {
+    HmacSha256 hmac = new HmacSha256(new byte[32]);
+    hmac.close();
+    assertThatThrownBy(() -> hmac.mac(new byte[32], 0, new byte[1]))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    HkdfSha256.Expander expander = new HkdfSha256.Expander(new byte[32]);
+    expander.close();
+    assertThatThrownBy(() -> expander.expand(new byte[1], 32))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  private static byte[] bytes(Random random, int count) {
+    byte[] bytes = new byte[count];
+    random.nextBytes(bytes);
+    return bytes;
   }
 
   private static byte[] range(int first, int count) {
