@@ -31,6 +31,16 @@ public final class MasterController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MasterController.class);
   private static final Duration RETRY = Duration.ofSeconds(1);
 
+  /**
+   * How often a status write that only records progress within a step may go out: the ready count
+   * and who has acknowledged so far, with no step, phase or acknowledgement revision change, no key
+   * change and no event. Each status write sends the whole node table to every watcher and wakes
+   * every agent; at a thousand nodes acknowledgements arrive all the time, and writing each one as
+   * it came cost more than the transition it reported on. A step that completes is written at once.
+   */
+  static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
+
+
   private final MasterSettings settings;
   private final Clock clock;
   private final ClusterGateway gateway;
@@ -46,6 +56,9 @@ public final class MasterController implements AutoCloseable {
 
   /** Since when this replica has seen the cluster without a gap; lag clocks start no earlier. */
   private volatile Instant observingSince;
+
+  /** When this replica last wrote the status; rounds run one at a time on the scheduler. */
+  private Instant lastStatusWrite = Instant.MIN;
 
   public MasterController(KubernetesClient client, MasterSettings settings, Clock clock) {
     Objects.requireNonNull(client, "client");
@@ -168,6 +181,11 @@ public final class MasterController implements AutoCloseable {
     }
     keys.apply(decision.keyChanges());
     SecureOverlay about = overlay.get();
+    Optional<Instant> progressDue = progressWriteDeferredUntil(overlay.get().getStatus(), decision);
+    if (progressDue.isPresent()) {
+      // The count will be decided again, from fresher reports, when the interval is up.
+      return Optional.of(decision.wakingNoLaterThan(progressDue.get()));
+    }
     if (decision.statusChanged()) {
       try {
         about = write(overlay.get(), decision);
@@ -208,8 +226,32 @@ public final class MasterController implements AutoCloseable {
     return engine.decide(input);
   }
 
+  private Optional<Instant> progressWriteDeferredUntil(
+      SecureOverlayStatus previous, PlanDecision decision) {
+    SecureOverlayStatus next = decision.status();
+    boolean sameStep =
+        previous != null
+            && previous.getPhase() == next.getPhase()
+            && Objects.equals(previous.getAckRevision(), next.getAckRevision())
+            && Objects.equals(stepOf(previous), stepOf(next))
+            && Objects.equals(previous.getObservedGeneration(), next.getObservedGeneration());
+    if (!decision.statusChanged()
+        || !sameStep
+        || !decision.events().isEmpty()
+        || !decision.keyChanges().isEmpty()) {
+      return Optional.empty();
+    }
+    Instant due = lastStatusWrite.plus(PROGRESS_WRITE_INTERVAL);
+    return clock.instant().isBefore(due) ? Optional.of(due) : Optional.empty();
+  }
+
+  private static Optional<String> stepOf(SecureOverlayStatus status) {
+    return Optional.ofNullable(status.getTransition()).map(t -> t.kind() + "/" + t.step());
+  }
+
   private SecureOverlay write(SecureOverlay base, PlanDecision decision) {
     SecureOverlay written = gateway.writeStatus(base, decision.status());
+    lastStatusWrite = clock.instant();
     SecureOverlayStatus s = decision.status();
     if (decision.planChanged()) {
       LOG.info(

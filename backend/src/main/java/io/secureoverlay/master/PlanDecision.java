@@ -30,6 +30,13 @@ public record PlanDecision(
     events = List.copyOf(events);
   }
 
+  /** This decision with a wake-up no later than {@code at}. */
+  public PlanDecision wakingNoLaterThan(Instant at) {
+    Instant wake = wakeAt.filter(w -> w.isBefore(at)).orElse(at);
+    return new PlanDecision(
+        status, statusChanged, planChanged, keyChanges, events, Optional.of(wake));
+  }
+
   /** True when a round right after this one has something to do (a key change to build on). */
   public boolean wantsImmediateFollowUp() {
     return !keyChanges.isEmpty();

@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.secureoverlay.protocol.ConditionStatus;
 import io.secureoverlay.protocol.KeysSecretCodec;
 import io.secureoverlay.protocol.OverlayPhase;
+import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.StatusCondition;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +186,63 @@ class MasterControllerMockTest {
               return cluster.status().getPhase() == OverlayPhase.ENABLED;
             });
     assertThat(cluster.status().getLastEpoch()).as("resumed, not started over").isEqualTo(1);
+  }
+
+  /** One status write as a watcher saw it. */
+  private record StatusWrite(long atNanos, String step, String readyNodes) {}
+
+  @Test
+  void progressCountsGoOutAtMostOncePerIntervalAndNoneIsLost() throws Exception {
+    SecureOverlaySpec spec = new SecureOverlaySpec();
+    spec.setEnabled(true);
+    cluster.createOverlay(spec);
+    start("master-a");
+    await().atMost(WAIT).until(() -> step("InstallInbound"));
+
+    List<StatusWrite> writes = new CopyOnWriteArrayList<>();
+    try (Watch watch =
+        client
+            .resources(SecureOverlay.class)
+            .withName(SecureOverlay.SINGLETON_NAME)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, SecureOverlay o) {
+                    if (action == Action.MODIFIED && o.getStatus() != null) {
+                      writes.add(
+                          new StatusWrite(
+                              System.nanoTime(),
+                              o.getStatus().getTransition() == null
+                                  ? null
+                                  : o.getStatus().getTransition().step(),
+                              o.getStatus().getReadyNodes()));
+                    }
+                  }
+
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                })) {
+      // Acknowledgements arriving faster than the master's minimum write interval allows.
+      cluster.acknowledge("node-1");
+      Thread.sleep(150);
+      cluster.acknowledge("node-2");
+
+      await().atMost(WAIT).until(() -> "2/3".equals(cluster.status().getReadyNodes()));
+      assertThat(step("InstallInbound")).as("the step waits for node-3").isTrue();
+      await().atMost(WAIT).until(() -> writes.stream().anyMatch(w -> "2/3".equals(w.readyNodes())));
+    }
+    List<StatusWrite> progress =
+        writes.stream().filter(w -> "InstallInbound".equals(w.step())).toList();
+    assertThat(progress).extracting(StatusWrite::readyNodes).contains("2/3");
+    for (int i = 1; i < progress.size(); i++) {
+      long gapMillis = (progress.get(i).atNanos() - progress.get(i - 1).atNanos()) / 1_000_000;
+      assertThat(gapMillis)
+          .as("gap between progress writes %s and %s", progress.get(i - 1), progress.get(i))
+          .isGreaterThanOrEqualTo(MasterController.PROGRESS_WRITE_INTERVAL.toMillis() * 8 / 10);
+    }
+
+    cluster.acknowledgeAll();
+    await().atMost(WAIT).until(() -> !step("InstallInbound"));
   }
 
   private MasterController start(String identity) {

@@ -114,16 +114,24 @@ final class MockCluster {
   void acknowledgeAll() {
     SecureOverlayStatus status = status();
     for (Node n : client.nodes().list().getItems()) {
-      String name = n.getMetadata().getName();
-      SecureOverlayNode report = client.resources(SecureOverlayNode.class).withName(name).get();
-      if (report == null) {
-        report = new SecureOverlayNode();
-        report.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        report = client.resources(SecureOverlayNode.class).resource(report).create();
-      }
-      report.setStatus(IdealReports.of(status, name));
-      client.resources(SecureOverlayNode.class).resource(report).updateStatus();
+      acknowledge(status, n.getMetadata().getName());
     }
+  }
+
+  /** Node {@code name} writes the report a correct agent would write for the current plan. */
+  void acknowledge(String name) {
+    acknowledge(status(), name);
+  }
+
+  private void acknowledge(SecureOverlayStatus status, String name) {
+    SecureOverlayNode report = client.resources(SecureOverlayNode.class).withName(name).get();
+    if (report == null) {
+      report = new SecureOverlayNode();
+      report.setMetadata(new ObjectMetaBuilder().withName(name).build());
+      report = client.resources(SecureOverlayNode.class).resource(report).create();
+    }
+    report.setStatus(IdealReports.of(status, name));
+    client.resources(SecureOverlayNode.class).resource(report).updateStatus();
   }
 
   List<Event> events() {

@@ -27,7 +27,12 @@ public final class ControlPlaneBenchmark {
 
   /** One transition's figures. */
   record Transition(
-      double seconds, double writesPerNode, long maxWrites, long masterWrites, double passes) {}
+      double seconds,
+      double writesPerNode,
+      long maxWrites,
+      long masterWrites,
+      long planWrites,
+      double passes) {}
 
   /** One size's figures. */
   record Row(
@@ -96,6 +101,7 @@ public final class ControlPlaneBenchmark {
         reports / (double) n,
         c.maxNodeReportWrites(),
         c.writes() - reports,
+        c.writes("secureoverlays"),
         (passes(cluster) - passesBefore) / (double) n);
   }
 
@@ -108,16 +114,18 @@ public final class ControlPlaneBenchmark {
 
   static String header() {
     return String.format(
-        "%6s | %7s | %8s %11s %6s %6s | %8s %11s %6s %6s | %10s %4s",
+        "%6s | %7s | %8s %11s %6s %5s %6s | %8s %11s %6s %5s %6s | %10s %4s",
         "nodes",
         "start s",
         "enable s",
         "writes/node",
         "master",
+        "plan",
         "passes",
         "rotate s",
         "writes/node",
         "master",
+        "plan",
         "passes",
         "packets",
         "lost");
@@ -136,8 +144,13 @@ public final class ControlPlaneBenchmark {
 
   private static String format(Transition x) {
     return String.format(
-        "%8.2f %6.2f (%2d) %6d %6.2f",
-        x.seconds(), x.writesPerNode(), x.maxWrites(), x.masterWrites(), x.passes());
+        "%8.2f %6.2f (%2d) %6d %5d %6.2f",
+        x.seconds(),
+        x.writesPerNode(),
+        x.maxWrites(),
+        x.masterWrites(),
+        x.planWrites(),
+        x.passes());
   }
 
   private static String loadAverage() {
