@@ -40,7 +40,6 @@ public final class MasterController implements AutoCloseable {
    */
   static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
 
-
   private final MasterSettings settings;
   private final Clock clock;
   private final ClusterGateway gateway;
