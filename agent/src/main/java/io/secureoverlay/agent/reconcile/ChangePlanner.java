@@ -30,7 +30,7 @@ public final class ChangePlanner {
 
   public static ChangePlan plan(
       DesiredXfrm desired, Collection<SaState> actualSas, Collection<Policy> actualPolicies) {
-    Map<SaId, SaState> actual = new HashMap<>();
+    Map<SaId, SaState> actual = new HashMap<>(DesiredXfrmBuilder.capacityFor(actualSas.size()));
     actualSas.forEach(sa -> actual.put(sa.id(), sa));
     List<DataplaneChange> installs = new ArrayList<>();
     for (DesiredSa want : desired.sas().values()) {
@@ -55,7 +55,8 @@ public final class ChangePlanner {
 
   private static List<DataplaneChange> policyChanges(
       DesiredXfrm desired, Collection<Policy> actualPolicies) {
-    Map<PolicyId, Policy> actual = new HashMap<>();
+    Map<PolicyId, Policy> actual =
+        new HashMap<>(DesiredXfrmBuilder.capacityFor(actualPolicies.size()));
     actualPolicies.forEach(p -> actual.put(p.id(), p));
     List<DataplaneChange> changes = new ArrayList<>();
     for (Policy have : actualPolicies) {

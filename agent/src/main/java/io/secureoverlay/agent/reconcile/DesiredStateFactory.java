@@ -38,15 +38,15 @@ public final class DesiredStateFactory {
                 () ->
                     new IllegalArgumentException("node " + selfName + " is not in the node list"));
     List<PeerPlan> peers = new ArrayList<>(intent.nodes().size());
+    // Peers pick their epoch toward us by the same rule, from our readiness: the same for all.
+    boolean peersHaveAnEpochTowardUs = outboundEpochToward(intent, self).isPresent();
     for (NodeRef peer : intent.nodes()) {
       if (peer.equals(self)) {
         continue;
       }
       OptionalLong out = outboundEpochToward(intent, peer);
-      // The peer picks its epoch toward us by the same rule, from our readiness.
       boolean peerEncryptsToUs =
-          intent.encrypting().contains(peer.index())
-              && outboundEpochToward(intent, self).isPresent();
+          intent.encrypting().contains(peer.index()) && peersHaveAnEpochTowardUs;
       boolean enforce = intent.enforcing().contains(self.index()) && peerEncryptsToUs;
       peers.add(new PeerPlan(peer, intent.inboundEpochs(), out, enforce));
     }

@@ -80,10 +80,12 @@ public final class DesiredXfrmBuilder {
    * state}'s secrets, so {@code state} must stay open while the result is used.
    */
   public synchronized DesiredXfrm build(NodeDesiredState state) {
-    Map<SaId, DesiredSa> sas = new LinkedHashMap<>();
-    Map<PolicyId, Policy> policies = new LinkedHashMap<>();
-    Map<PolicyId, Set<SaId>> required = new LinkedHashMap<>();
-    Map<KeyRecipe, String> seen = new HashMap<>();
+    int peers = state.peers().size();
+    int saCount = peers * (state.epochSecrets().size() + 1);
+    Map<SaId, DesiredSa> sas = new LinkedHashMap<>(capacityFor(saCount));
+    Map<PolicyId, Policy> policies = new LinkedHashMap<>(capacityFor(2 * peers));
+    Map<PolicyId, Set<SaId>> required = new HashMap<>(capacityFor(2 * peers));
+    Map<KeyRecipe, String> seen = new HashMap<>(capacityFor(saCount));
     Map<SaId, SecretBytes> derived = new HashMap<>();
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
@@ -134,7 +136,12 @@ public final class DesiredXfrmBuilder {
       }
     }
     fingerprints = seen;
-    return new DesiredXfrm(sas, policies, required, sa -> derive(state, sa), derived);
+    return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
+  }
+
+  /** A HashMap capacity that holds {@code entries} without resizing. */
+  static int capacityFor(int entries) {
+    return (int) Math.min(1 << 30, entries * 4L / 3 + 1);
   }
 
   private DesiredSa sa(

@@ -58,10 +58,17 @@ public final class NodeReconciler {
       ChangePlan plan = ChangePlanner.plan(want, actualSas, actualPolicies);
       Tally tally = new Tally();
 
+      // Most passes of a large node change SAs only, or nothing at all: the bookkeeping below is
+      // built only for the batches that need it.
       Set<SaId> present = new HashSet<>();
-      actualSas.forEach(sa -> present.add(sa.id()));
+      boolean needPresent = !plan.policyChanges().isEmpty() || !plan.saRemovals().isEmpty();
+      if (needPresent) {
+        actualSas.forEach(sa -> present.add(sa.id()));
+      }
       for (ChangeResult r : tally.add(applier.apply(plan.saInstalls()))) {
-        trackSa(r, present);
+        if (needPresent) {
+          trackSa(r, present);
+        }
       }
 
       List<DataplaneChange> policyChanges = new ArrayList<>();
@@ -72,6 +79,10 @@ public final class NodeReconciler {
         } else {
           policyChanges.add(c);
         }
+      }
+      if (plan.saRemovals().isEmpty()) {
+        tally.add(applier.apply(policyChanges));
+        return tally.report(started, clock.instant());
       }
       Map<PolicyId, Policy> livePolicies = new HashMap<>();
       actualPolicies.forEach(p -> livePolicies.put(p.id(), p));
