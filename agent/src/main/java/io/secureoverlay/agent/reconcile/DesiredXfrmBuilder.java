@@ -59,7 +59,24 @@ public final class DesiredXfrmBuilder {
    * Fingerprints of the pair keys of the last pass, so a pass that changes nothing derives no key.
    * Fingerprints are safe to keep; keys are not kept.
    */
-  private Map<KeyRecipe, String> fingerprints = new HashMap<>();
+  private final Map<KeyRecipe, RememberedFingerprint> fingerprints = new HashMap<>();
+
+  /** Counts builds, so entries not used by the latest one can be dropped. */
+  private long builds;
+
+  /**
+   * Updated in place, so a pass that meets the same keys again allocates nothing to remember them:
+   * at a thousand peers a fresh map per pass was long-lived garbage the collector kept promoting.
+   */
+  private static final class RememberedFingerprint {
+    private final String fingerprint;
+    private long lastBuild;
+
+    RememberedFingerprint(String fingerprint, long lastBuild) {
+      this.fingerprint = fingerprint;
+      this.lastBuild = lastBuild;
+    }
+  }
 
   /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
@@ -85,7 +102,7 @@ public final class DesiredXfrmBuilder {
     Map<SaId, DesiredSa> sas = new LinkedHashMap<>(capacityFor(saCount));
     Map<PolicyId, Policy> policies = new LinkedHashMap<>(capacityFor(2 * peers));
     Map<PolicyId, Set<SaId>> required = new HashMap<>(capacityFor(2 * peers));
-    Map<KeyRecipe, String> seen = new HashMap<>(capacityFor(saCount));
+    long build = ++builds;
     Map<SaId, SecretBytes> derived = new HashMap<>();
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
@@ -104,7 +121,7 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
                 secretFingerprints,
-                seen,
+                build,
                 derived);
         sas.put(sa.id(), sa);
         inbound.add(sa.id());
@@ -121,7 +138,7 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, self.index()),
                 reqid,
                 secretFingerprints,
-                seen,
+                build,
                 derived);
         sas.put(sa.id(), sa);
         Policy out = policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid);
@@ -135,7 +152,7 @@ public final class DesiredXfrmBuilder {
         required.put(in.id(), inbound);
       }
     }
-    fingerprints = seen;
+    fingerprints.values().removeIf(r -> r.lastBuild != build);
     return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
   }
 
@@ -152,20 +169,24 @@ public final class DesiredXfrmBuilder {
       int spi,
       int reqid,
       Map<Long, String> secretFingerprints,
-      Map<KeyRecipe, String> seen,
+      long build,
       Map<SaId, SecretBytes> derived) {
     KeyRecipe recipe =
         new KeyRecipe(
             epoch, secretFingerprints.get(epoch), from.underlay(), to.underlay(), state.cipher());
     SaId id = SaId.esp(to.underlay(), spi);
-    String fingerprint = fingerprints.get(recipe);
-    if (fingerprint == null) {
+    RememberedFingerprint remembered = fingerprints.get(recipe);
+    String fingerprint;
+    if (remembered == null) {
       // Not seen last pass: most likely about to be installed, so keep the key for that.
       SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
       fingerprint = key.fingerprint();
       derived.put(id, key);
+      fingerprints.put(recipe, new RememberedFingerprint(fingerprint, build));
+    } else {
+      fingerprint = remembered.fingerprint;
+      remembered.lastBuild = build;
     }
-    seen.put(recipe, fingerprint);
     return new DesiredSa(
         id,
         from.underlay(),
