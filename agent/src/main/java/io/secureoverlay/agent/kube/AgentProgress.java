@@ -12,10 +12,13 @@ import java.util.OptionalLong;
  * @param statusWrites status writes made since start
  * @param fullPasses passes that read the plan and keys and reconciled the data plane, since start;
  *     plan revisions that cannot change this node are applied without one
+ * @param fullPassCpuNanos CPU time the full passes took on their threads, since start (0 where the
+ *     JVM cannot measure thread CPU time): what the agent costs its node, apart from waiting
  */
 public record AgentProgress(
     OptionalLong appliedRevision,
     boolean inSync,
     Optional<String> lastError,
     long statusWrites,
-    long fullPasses) {}
+    long fullPasses,
+    long fullPassCpuNanos) {}

@@ -62,8 +62,9 @@ public final class KubeModeAgent implements AutoCloseable {
   private ScheduledFuture<?> ticker;
   private PassState state = PassState.INITIAL;
   private volatile AgentProgress progress =
-      new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0, 0);
+      new AgentProgress(OptionalLong.empty(), false, Optional.empty(), 0, 0, 0);
   private long fullPasses;
+  private long fullPassCpuNanos;
   private boolean touched;
 
   /**
@@ -166,6 +167,7 @@ public final class KubeModeAgent implements AutoCloseable {
         return;
       }
     }
+    long cpuStart = PassCpuTime.now();
     Optional<PlanDigest> digest = status(snapshot).map(cache::digest);
     PassState before = state;
     state = state.fullPass(snapshot, inputs, digest, clock.instant());
@@ -189,6 +191,7 @@ public final class KubeModeAgent implements AutoCloseable {
     } else {
       publishIfDue();
     }
+    fullPassCpuNanos += PassCpuTime.since(cpuStart);
   }
 
   /**
@@ -334,7 +337,8 @@ public final class KubeModeAgent implements AutoCloseable {
             state.settled() && state.inSync(),
             state.lastError(),
             publisher.writes(),
-            fullPasses);
+            fullPasses,
+            fullPassCpuNanos);
   }
 
   /** Stops watching and ticking; the data plane stays exactly as it is (a crash looks the same). */

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -32,7 +34,9 @@ public final class ControlPlaneBenchmark {
       long maxWrites,
       long masterWrites,
       long planWrites,
-      double passes) {}
+      double passes,
+      double agentCpuMsMean,
+      double agentCpuMsMax) {}
 
   /** One size's figures. */
   record Row(
@@ -90,19 +94,36 @@ public final class ControlPlaneBenchmark {
     int n = cluster.nodeNames().size();
     ApiRequestCounts before = cluster.apiCounts();
     long passesBefore = passes(cluster);
+    Map<String, Long> cpuBefore = agentCpuNanos(cluster);
     long t = System.nanoTime();
     change.run();
     cluster.convergence().await(TIMEOUT);
     double seconds = (System.nanoTime() - t) / 1e9;
     ApiRequestCounts c = cluster.apiCounts().since(before);
     long reports = c.writes("secureoverlaynodes");
+    Map<String, Long> cpuAfter = agentCpuNanos(cluster);
+    double[] cpuMs =
+        cpuAfter.entrySet().stream()
+            .mapToDouble(e -> (e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)) / 1e6)
+            .toArray();
     return new Transition(
         seconds,
         reports / (double) n,
         c.maxNodeReportWrites(),
         c.writes() - reports,
         c.writes("secureoverlays"),
-        (passes(cluster) - passesBefore) / (double) n);
+        (passes(cluster) - passesBefore) / (double) n,
+        java.util.Arrays.stream(cpuMs).average().orElse(0),
+        java.util.Arrays.stream(cpuMs).max().orElse(0));
+  }
+
+  /** Per node, the CPU time its agent's full passes have taken since start. */
+  private static Map<String, Long> agentCpuNanos(SandboxCluster cluster) {
+    Map<String, Long> cpu = new HashMap<>();
+    cluster
+        .agentProgress()
+        .forEach((name, p) -> p.ifPresent(a -> cpu.put(name, a.fullPassCpuNanos())));
+    return cpu;
   }
 
   private static long passes(SandboxCluster cluster) {
@@ -114,7 +135,7 @@ public final class ControlPlaneBenchmark {
 
   static String header() {
     return String.format(
-        "%6s | %7s | %8s %11s %6s %5s %6s | %8s %11s %6s %5s %6s | %10s %4s",
+        "%6s | %7s | %8s %11s %6s %5s %6s %15s | %8s %11s %6s %5s %6s %15s | %10s %4s",
         "nodes",
         "start s",
         "enable s",
@@ -122,11 +143,13 @@ public final class ControlPlaneBenchmark {
         "master",
         "plan",
         "passes",
+        "agent cpu ms",
         "rotate s",
         "writes/node",
         "master",
         "plan",
         "passes",
+        "agent cpu ms",
         "packets",
         "lost");
   }
@@ -144,13 +167,15 @@ public final class ControlPlaneBenchmark {
 
   private static String format(Transition x) {
     return String.format(
-        "%8.2f %6.2f (%2d) %6d %5d %6.2f",
+        "%8.2f %6.2f (%2d) %6d %5d %6.2f %6.1f (%6.1f)",
         x.seconds(),
         x.writesPerNode(),
         x.maxWrites(),
         x.masterWrites(),
         x.planWrites(),
-        x.passes());
+        x.passes(),
+        x.agentCpuMsMean(),
+        x.agentCpuMsMax());
   }
 
   private static String loadAverage() {
