@@ -13,7 +13,7 @@ class MtuFigure extends Div {
 
   MtuFigure(String id, String label) {
     setId(id);
-    addClassName("mtu-figure");
+    addClassNames("so-card", "mtu-figure");
     Div labelText = new Div(label);
     labelText.addClassName("mtu-figure__label");
     value.addClassName("mtu-figure__value");

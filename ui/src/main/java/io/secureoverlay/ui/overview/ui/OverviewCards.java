@@ -28,7 +28,7 @@ class OverviewCards extends Div {
     Span phaseLabel = new Span("Encryption");
     phaseLabel.addClassName("overview-card__label");
     Div phaseCard = new Div(phaseLabel, phase);
-    phaseCard.addClassNames("overview-card", "overview-card--phase");
+    phaseCard.addClassNames("so-card", "overview-card", "overview-card--phase");
     Div figures = new Div(epoch, nodes, lagging, excluded, rotation);
     figures.addClassName("overview-figures");
     add(phaseCard, figures);

@@ -12,7 +12,7 @@ class SummaryCard extends Div {
   private final Span caption = new Span();
 
   SummaryCard(String valueId, String label) {
-    addClassName("overview-card");
+    addClassNames("so-card", "overview-card");
     Span title = new Span(label);
     title.addClassName("overview-card__label");
     value.setId(valueId);
