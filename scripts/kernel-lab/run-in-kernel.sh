@@ -67,6 +67,7 @@ TAILS=()
 cleanup() {
   if [ -n "$VMPID" ] && kill -0 "$VMPID" 2>/dev/null; then kill -KILL -- "-$VMPID" 2>/dev/null || true; fi
   for p in "${TAILS[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "${WATCHDOG:-}" ]; then kill "$WATCHDOG" 2>/dev/null || true; fi
   rm -rf "$STATE"
 }
 trap cleanup EXIT
@@ -153,7 +154,15 @@ tail -s 0.2 -n +1 -f --pid="$VMPID" "$STATE/out" &
 TAILS+=($!)
 tail -s 0.2 -n +1 -f --pid="$VMPID" "$STATE/err" >&2 &
 TAILS+=($!)
-( sleep "$TIMEOUT"; touch "$STATE/timeout"; kill -TERM -- "-$VMPID"; sleep 3; kill -KILL -- "-$VMPID" ) >/dev/null 2>&1 &
+# The watchdog's own sleep must die with it: an orphaned sleep would hold this script's inherited
+# descriptors (a caller's pipe or lock) open for the whole timeout after the lab has finished.
+(
+  exec 3>&- 9>&-
+  sleep "$TIMEOUT" &
+  trap 'kill $! 2>/dev/null; exit 0' TERM
+  wait $!
+  touch "$STATE/timeout"; kill -TERM -- "-$VMPID"; sleep 3; kill -KILL -- "-$VMPID"
+) >/dev/null 2>&1 </dev/null &
 WATCHDOG=$!
 wait "$VMPID" 2>/dev/null || true
 VMPID=
