@@ -49,7 +49,7 @@ public class TopologyView extends VerticalLayout implements HasDynamicTitle {
     this.models = models;
     addClassName("topology-view");
     setPadding(true);
-    diagram = new TopologyDiagram(models::heatmapPng);
+    diagram = new TopologyDiagram(models::svgGraph, models::heatmapPng);
     diagram.addNodeClickListener(this::openDetails);
     counts.setId("topology-counts");
     counts.addClassName("topology-counts");
