@@ -6,6 +6,7 @@ import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.AbstractExecutorService;
@@ -19,6 +20,7 @@ class TopologyPredrawerTest {
   private final TopologyModels models =
       new TopologyModels(Clock.fixed(SyntheticCluster.NOW, ZoneOffset.UTC));
   private final ManualWorker worker = new ManualWorker();
+  private final List<TopologyModel> warmedUpWith = new ArrayList<>();
   private Consumer<ClusterSnapshot> publisher;
 
   private TopologyPredrawer predrawer(ClusterSnapshot current) {
@@ -29,6 +31,7 @@ class TopologyPredrawerTest {
         },
         current,
         models,
+        List.of(warmedUpWith::add),
         worker);
   }
 
@@ -88,6 +91,18 @@ class TopologyPredrawerTest {
     assertThat(drawnAfterPublishing(SyntheticCluster.encrypted(130).snapshot())).isTrue();
     // Heartbeats: new snapshots, same nodes.
     assertThat(drawnAfterPublishing(SyntheticCluster.encrypted(130).snapshot())).isFalse();
+  }
+
+  @Test
+  void theViewCodeIsWarmedUpOnceWithTheFirstDrawnModel() {
+    ClusterSnapshot first = SyntheticCluster.encrypted(60).snapshot();
+    predrawer(first);
+    worker.runAll();
+
+    assertThat(drawnAfterPublishing(SyntheticCluster.encrypted(120).snapshot())).isTrue();
+
+    assertThat(warmedUpWith).hasSize(1);
+    assertThat(warmedUpWith.get(0).size()).isEqualTo(60);
   }
 
   @Test
