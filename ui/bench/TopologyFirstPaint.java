@@ -49,6 +49,31 @@ public class TopologyFirstPaint {
   static final String DRIVER = "/usr/bin/chromedriver";
   static final int SESSIONS = Integer.getInteger("bench.sessions", 4);
   static final int WARM_LOADS = Integer.getInteger("bench.loads", 3);
+  /** With -Dbench.trace=true, where each timed load's time went, from the page's own timings. */
+  static final boolean TRACE = Boolean.getBoolean("bench.trace");
+
+  /**
+   * Read after a paint is stamped, so it changes nothing measured: the document request, every
+   * request the page made before the picture showed (server time = request start to first byte),
+   * and the first contentful paint.
+   */
+  static final String TRACE_PROBE =
+      """
+      const f = x => Math.round(x);
+      const paint = window.__topologyPaint;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const out = ['doc ' + f(nav.requestStart) + '>' + f(nav.responseStart) + '>' + f(nav.responseEnd)
+          + ' dcl ' + f(nav.domContentLoadedEventEnd)];
+      for (const r of performance.getEntriesByType('resource')) {
+        if (r.startTime > paint) { continue; }
+        const name = r.name.replace(/^https?:\\/\\/[^/]+/, '').slice(0, 48);
+        out.push(name + ' ' + f(r.startTime) + '>' + f(r.requestStart) + '>' + f(r.responseStart)
+            + '>' + f(r.responseEnd) + (r.transferSize === 0 ? ' cached' : ' ' + r.transferSize + 'B'));
+      }
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      out.push('fcp ' + (fcp ? f(fcp.startTime) : '-') + ' picture ' + f(paint));
+      return out.join(' | ');
+      """;
 
   /** Installed before any page script: records when the topology first shows. */
   static final String PAINT_PROBE =
@@ -152,10 +177,14 @@ public class TopologyFirstPaint {
               + " return !!(c && t.includes('" + expectNodes.replace(",", "") + "') && t.includes(' healthy')"
               + " && t.includes(' 0 missing'));");
       double startup = (System.nanoTime() - started) / 1e9;
-      double cold = paint(d, base);
+      if (TRACE) {
+        // The page that waited for the cluster: the console's very first /topology after start.
+        System.err.println("[trace] " + nodes + " settle load: " + js(d, TRACE_PROBE));
+      }
+      double cold = paint(d, base, nodes + " first load");
       List<Double> warm = new ArrayList<>();
       for (int i = 0; i < WARM_LOADS; i++) {
-        warm.add(paint(d, base));
+        warm.add(paint(d, base, nodes + " warm load"));
       }
       warm.sort(Comparator.naturalOrder());
       String kind = (String) js(d, "return window.__topologyKind;");
@@ -168,7 +197,7 @@ public class TopologyFirstPaint {
         Browser.installProbe(d); // the probe is per tab
         d.manage().deleteAllCookies(); // a new HTTP session per tab
         signIn(d, base);
-        paint(d, base);
+        paint(d, base, nodes + " new session");
       }
       long after = usedHeapAfterGc(console.pid());
       double perSession = (after - before) / 1024.0 / SESSIONS;
@@ -224,7 +253,7 @@ public class TopologyFirstPaint {
     }
   }
 
-  static double paint(ChromeDriver d, String base) {
+  static double paint(ChromeDriver d, String base, String label) {
     d.get(base + "/topology");
     try {
       waitFor(d, Duration.ofMinutes(2), "topology painted", "return window.__topologyPaint !== undefined;");
@@ -233,6 +262,9 @@ public class TopologyFirstPaint {
           + " !!document.querySelector('#topology-svg'), !!document.querySelector('#topology-heatmap'),"
           + " document.body && document.body.innerText.slice(0, 300)];"));
       throw e;
+    }
+    if (TRACE) {
+      System.err.println("[trace] " + label + ": " + js(d, TRACE_PROBE));
     }
     return ((Number) js(d, "return window.__topologyPaint;")).doubleValue();
   }

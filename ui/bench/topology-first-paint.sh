@@ -5,6 +5,7 @@
 #   ui/bench/topology-first-paint.sh            build the production jar if missing, then measure
 #   ui/bench/topology-first-paint.sh --build    rebuild the production jar first
 #   NODES=500 SESSIONS=4 LOADS=3 ui/bench/topology-first-paint.sh
+#   TRACE=true ui/bench/topology-first-paint.sh   also print where each load's time went
 #
 # Needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/install-prerequisites.sh). Takes
 # several minutes: the 1,000-node sandbox runs 1,000 agents inside the console's JVM.
@@ -19,5 +20,5 @@ if [[ ! -s "$CP_FILE" ]]; then
   ./mvnw -B -q -o -pl ui dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/$CP_FILE"
 fi
-exec java -Dbench.sessions="${SESSIONS:-4}" -Dbench.loads="${LOADS:-3}" \
+exec java -Dbench.sessions="${SESSIONS:-4}" -Dbench.loads="${LOADS:-3}" -Dbench.trace="${TRACE:-false}" \
   -cp "$(cat "$CP_FILE")" ui/bench/TopologyFirstPaint.java "$JAR" "${NODES:-1000}"

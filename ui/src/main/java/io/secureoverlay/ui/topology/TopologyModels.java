@@ -1,18 +1,21 @@
 package io.secureoverlay.ui.topology;
 
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
-import io.secureoverlay.ui.cluster.ClusterState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Service;
 
 /**
  * Builds the topology model for every open view, once per cluster snapshot rather than once per
  * browser tab: all sessions receive the same snapshot within moments, so the first one to ask
- * computes the model (and, for a large cluster, its PNG pair matrix) and the rest share it. Health
- * depends on the time too, so a shared model is reused for at most {@link #REUSE_FOR}.
+ * computes the model and the rest share it. Health depends on the time too, so a shared model is
+ * reused for at most {@link #REUSE_FOR}.
+ *
+ * <p>Pictures (the SVG graph, the PNG pair matrix) are kept by what they show ({@link
+ * TopologyModel#samePicture}), not by model: heartbeats make a new model several times a second at
+ * a thousand nodes without changing a pixel, so a tab opened on a settled cluster finds its picture
+ * already drawn (by another tab or by {@link TopologyPredrawer}) instead of drawing it again.
  */
 @Service
 public class TopologyModels {
@@ -20,35 +23,22 @@ public class TopologyModels {
   /** How long one judgement of heartbeat ages is shared; far below the 90 s that matter. */
   static final Duration REUSE_FOR = Duration.ofSeconds(1);
 
+  /** The element id of the SVG graph (the browser test and screenshots look for it). */
+  public static final String GRAPH_ID = "topology-svg";
+
   private final Clock clock;
   private final NodeHealthJudge judge = NodeHealthJudge.withDefaultHeartbeat();
   private final HeatmapRenderer heatmap = new HeatmapRenderer();
+  private final SvgGraphRenderer graph = new SvgGraphRenderer();
   private ClusterSnapshot lastSnapshot;
   private TopologyModel lastModel;
-  private TopologyModel lastPngModel;
-  private byte[] lastPng;
+  private TopologyModel pngPicture;
+  private byte[] png;
+  private TopologyModel svgPicture;
+  private String svg;
 
-  private final AtomicInteger prewarmedAt = new AtomicInteger();
-
-  public TopologyModels(Clock clock, ClusterState state) {
+  public TopologyModels(Clock clock) {
     this.clock = clock;
-    state.subscribe(this::prewarm);
-  }
-
-  /**
-   * Draws the pair matrix in the background whenever the cluster has grown to twice the size last
-   * drawn this way, so the first operator to open the Topology of a large cluster does not wait for
-   * the JVM to load and compile the drawing code (about 0.7 s of a 1.6 s first paint at 1,000
-   * nodes). Steady-state snapshots cost nothing here.
-   */
-  private void prewarm(ClusterSnapshot snapshot) {
-    int size = snapshot.nodes().size();
-    int last = prewarmedAt.get();
-    if (size > SvgGraphRenderer.MAX_NODES
-        && size >= 2 * Math.max(last, SvgGraphRenderer.MAX_NODES / 2)
-        && prewarmedAt.compareAndSet(last, size)) {
-      heatmapPng(model(snapshot));
-    }
   }
 
   public synchronized TopologyModel model(ClusterSnapshot snapshot) {
@@ -62,18 +52,47 @@ public class TopologyModels {
     return lastModel;
   }
 
-  /** The pair matrix PNG of the model, drawn once however many tabs ask for it. */
+  /** The pair matrix PNG of the model, drawn once per picture however many tabs ask for it. */
   public byte[] heatmapPng(TopologyModel model) {
     synchronized (this) {
-      if (model == lastPngModel) {
-        return lastPng;
+      if (model.samePicture(pngPicture)) {
+        return png;
       }
     }
-    byte[] png = heatmap.renderPng(model);
+    byte[] drawn = heatmap.renderPng(model);
     synchronized (this) {
-      lastPngModel = model;
-      lastPng = png;
+      pngPicture = model;
+      png = drawn;
     }
-    return png;
+    return drawn;
+  }
+
+  /** The SVG graph of the model (id {@link #GRAPH_ID}), drawn once per picture. */
+  public String svgGraph(TopologyModel model) {
+    synchronized (this) {
+      if (model.samePicture(svgPicture)) {
+        return svg;
+      }
+    }
+    String drawn = graph.render(model, GRAPH_ID);
+    synchronized (this) {
+      svgPicture = model;
+      svg = drawn;
+    }
+    return drawn;
+  }
+
+  /** Whether the model of this very snapshot is built and still fresh enough to be shared. */
+  synchronized boolean hasModelFor(ClusterSnapshot snapshot) {
+    return snapshot == lastSnapshot
+        && lastModel != null
+        && Duration.between(lastModel.judgedAt(), clock.instant()).compareTo(REUSE_FOR) <= 0;
+  }
+
+  /** Whether a picture of the model is drawn: the PNG matrix, or the SVG graph when small. */
+  synchronized boolean hasPictureOf(TopologyModel model) {
+    return model.size() > SvgGraphRenderer.MAX_NODES
+        ? model.samePicture(pngPicture)
+        : model.samePicture(svgPicture);
   }
 }

@@ -38,6 +38,24 @@ class HeatmapRendererTest {
   }
 
   @Test
+  void aThousandNodesAreOnePixelPerPairInThePairsColour() throws IOException {
+    SyntheticCluster base = SyntheticCluster.encrypted(1000);
+    TopologyModel model =
+        base.edit(500, s -> s.setEncryptingTo(NodeSet.empty())).lagging(7).model();
+
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(renderer.renderPng(model)));
+
+    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(image.getHeight()).isEqualTo(1000);
+    assertThat(image.getRGB(1, 0) & 0xffffff).isEqualTo(PairState.ENCRYPTED_BOTH_WAYS.rgb());
+    assertThat(image.getRGB(999, 500) & 0xffffff).isEqualTo(PairState.ONE_WAY.rgb());
+    assertThat(image.getRGB(500, 999) & 0xffffff).isEqualTo(PairState.ONE_WAY.rgb());
+    assertThat(image.getRGB(999, 998) & 0xffffff).isEqualTo(PairState.ENCRYPTED_BOTH_WAYS.rgb());
+    assertThat(image.getRGB(7, 7) & 0xffffff).isEqualTo(NodeHealth.LAGGING.rgb());
+    assertThat(image.getRGB(999, 999) & 0xffffff).isEqualTo(NodeHealth.HEALTHY.rgb());
+  }
+
+  @Test
   void aClickMapsToTheRowEvenWhenTheBrowserScalesTheImage() {
     // 60 rows drawn 780 px high, shown 390 px high: each row is 6.5 px on screen.
     assertThat(HeatmapRenderer.rowAt(0, 390, 60)).isZero();

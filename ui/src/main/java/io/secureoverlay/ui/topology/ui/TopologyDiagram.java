@@ -7,6 +7,7 @@ import com.vaadin.flow.dom.DomEvent;
 import io.secureoverlay.ui.topology.HeatmapRenderer;
 import io.secureoverlay.ui.topology.SvgGraphRenderer;
 import io.secureoverlay.ui.topology.TopologyModel;
+import io.secureoverlay.ui.topology.TopologyModels;
 import io.secureoverlay.ui.topology.TopologyNode;
 import java.text.NumberFormat;
 import java.util.Base64;
@@ -36,7 +37,7 @@ public class TopologyDiagram extends Div {
 
   public static final String DISPLAYED_HEIGHT = "element.clientHeight";
 
-  private final transient SvgGraphRenderer graphRenderer = new SvgGraphRenderer();
+  private final transient Function<TopologyModel, String> svgSource;
   private final transient Function<TopologyModel, byte[]> pngSource;
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final Div graph = new Div();
@@ -46,13 +47,20 @@ public class TopologyDiagram extends Div {
   private transient TopologyModel shown;
   private String shownSvg = "";
 
-  /** Draws pair matrices itself. */
+  /** Draws graphs and pair matrices itself. */
   public TopologyDiagram() {
-    this(new HeatmapRenderer()::renderPng);
+    this(
+        model -> new SvgGraphRenderer().render(model, TopologyModels.GRAPH_ID),
+        new HeatmapRenderer()::renderPng);
   }
 
-  /** Takes pair matrix PNGs from {@code pngSource} (a cache shared by every tab). */
-  public TopologyDiagram(Function<TopologyModel, byte[]> pngSource) {
+  /**
+   * Takes SVG graphs (with id {@link TopologyModels#GRAPH_ID}) from {@code svgSource} and pair
+   * matrix PNGs from {@code pngSource}: caches shared by every tab.
+   */
+  public TopologyDiagram(
+      Function<TopologyModel, String> svgSource, Function<TopologyModel, byte[]> pngSource) {
+    this.svgSource = svgSource;
     this.pngSource = pngSource;
     addClassName("topology-diagram");
     graph.setId("topology-graph");
@@ -82,7 +90,7 @@ public class TopologyDiagram extends Div {
     graph.setVisible(asGraph);
     matrix.setVisible(!asGraph);
     if (asGraph) {
-      String svg = graphRenderer.render(model, "topology-svg");
+      String svg = svgSource.apply(model);
       if (!svg.equals(shownSvg)) {
         graph.getElement().setProperty("innerHTML", svg);
         shownSvg = svg;
