@@ -11,6 +11,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.secureoverlay.ui.base.ClusterIdentity;
 import io.secureoverlay.ui.base.MainLayout;
 import io.secureoverlay.ui.base.PageTitles;
+import io.secureoverlay.ui.cluster.ApiUnreachableNotice;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import io.secureoverlay.ui.cluster.ClusterState;
 import io.secureoverlay.ui.cluster.LiveSnapshots;
@@ -32,6 +33,7 @@ public class KeysView extends VerticalLayout implements HasDynamicTitle {
 
   private static final long serialVersionUID = 1L;
 
+  private final ApiUnreachableNotice disconnected = new ApiUnreachableNotice("keys-disconnected");
   private final ClusterIdentity cluster;
   private final EpochsPanel epochs = new EpochsPanel();
   private final RotationIntervalPanel interval;
@@ -53,7 +55,7 @@ public class KeysView extends VerticalLayout implements HasDynamicTitle {
     interval = new RotationIntervalPanel(operator, control);
     rotate = operator ? new RotateNowPanel(control) : null;
     history = new RotationHistoryPanel(rotations, renderer);
-    add(createHeader(operator), epochs, interval);
+    add(disconnected, createHeader(operator), epochs, interval);
     if (rotate != null) {
       add(rotate);
     }
@@ -74,6 +76,7 @@ public class KeysView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void show(ClusterSnapshot snapshot) {
+    disconnected.show(snapshot);
     epochs.show(snapshot);
     interval.show(snapshot);
     if (rotate != null) {

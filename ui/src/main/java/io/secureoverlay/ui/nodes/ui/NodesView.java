@@ -18,6 +18,7 @@ import io.secureoverlay.ui.base.ClusterIdentity;
 import io.secureoverlay.ui.base.ControlEffect;
 import io.secureoverlay.ui.base.MainLayout;
 import io.secureoverlay.ui.base.PageTitles;
+import io.secureoverlay.ui.cluster.ApiUnreachableNotice;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import io.secureoverlay.ui.cluster.ClusterState;
 import io.secureoverlay.ui.cluster.LiveSnapshots;
@@ -50,6 +51,7 @@ public class NodesView extends VerticalLayout implements HasDynamicTitle {
   private final TextField textFilter = new TextField();
   private final Select<NodeHealth> healthFilter = new Select<>();
   private final Div shownCount = new Div();
+  private final ApiUnreachableNotice disconnected = new ApiUnreachableNotice("nodes-disconnected");
   private final NodeDetailsDialog details = new NodeDetailsDialog();
   private NodeFilter filter = NodeFilter.ALL;
   private transient TopologyModel model;
@@ -64,7 +66,7 @@ public class NodesView extends VerticalLayout implements HasDynamicTitle {
     grid.addItemClickListener(click -> openDetails(click.getItem().name()));
     shownCount.setId("nodes-count");
     shownCount.addClassName("nodes-count");
-    add(createHeader(), createFilters(), shownCount, grid);
+    add(disconnected, createHeader(), createFilters(), shownCount, grid);
     setFlexGrow(1, grid);
     LiveSnapshots.bind(this, state, this::render);
   }
@@ -106,6 +108,7 @@ public class NodesView extends VerticalLayout implements HasDynamicTitle {
   }
 
   void render(ClusterSnapshot snapshot) {
+    disconnected.show(snapshot);
     model = models.model(snapshot);
     rows.clear();
     model.nodes().forEach(node -> rows.add(NodeRow.of(node, model.judgedAt())));

@@ -13,6 +13,7 @@ import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.base.ClusterIdentity;
 import io.secureoverlay.ui.base.MainLayout;
 import io.secureoverlay.ui.base.PageTitles;
+import io.secureoverlay.ui.cluster.ApiUnreachableNotice;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import io.secureoverlay.ui.cluster.ClusterState;
 import io.secureoverlay.ui.cluster.LiveSnapshots;
@@ -44,7 +45,8 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
   private final transient Clock clock;
   private final ClusterIdentity cluster;
   private final transient TransitionTracker tracker = new TransitionTracker();
-  private final Div disconnected = new Div();
+  private final ApiUnreachableNotice disconnected =
+      new ApiUnreachableNotice("overview-disconnected");
   private final OverviewCards cards = new OverviewCards();
   private final TransitionStepper stepper = new TransitionStepper();
   private final ConditionsPanel conditions = new ConditionsPanel();
@@ -70,10 +72,6 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
     addClassName("overview-view");
     setPadding(true);
     setMaxWidth("1200px");
-    disconnected.setId("overview-disconnected");
-    disconnected.addClassName("overview-disconnected");
-    disconnected.getElement().setAttribute("role", "alert");
-    disconnected.setVisible(false);
     add(disconnected, createHeader(), cards, stepper, conditions, events);
     LiveSnapshots.bind(this, state, this::render);
   }
@@ -95,12 +93,7 @@ public class OverviewView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void render(ClusterSnapshot snapshot) {
-    disconnected.setVisible(!snapshot.connected());
-    disconnected.setText(
-        snapshot.overlay().isPresent()
-            ? "The API server cannot be reached: showing last known state, which may be out of"
-                + " date."
-            : "The API server cannot be reached, and the console has not seen the cluster yet.");
+    disconnected.show(snapshot);
     OverviewSummary summary = OverviewSummary.of(snapshot);
     cards.show(summary, clock.instant());
     stepper.show(TransitionProgress.of(snapshot), tracker.update(snapshot));

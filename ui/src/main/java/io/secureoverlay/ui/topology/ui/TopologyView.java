@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Route;
 import io.secureoverlay.ui.base.ClusterIdentity;
 import io.secureoverlay.ui.base.MainLayout;
 import io.secureoverlay.ui.base.PageTitles;
+import io.secureoverlay.ui.cluster.ApiUnreachableNotice;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import io.secureoverlay.ui.cluster.ClusterState;
 import io.secureoverlay.ui.cluster.LiveSnapshots;
@@ -42,7 +43,7 @@ public class TopologyView extends VerticalLayout implements HasDynamicTitle {
   private final ClusterIdentity cluster;
   private final transient TopologyModels models;
   private final Div counts = new Div();
-  private final Div connection = new Div();
+  private final ApiUnreachableNotice connection = new ApiUnreachableNotice("topology-connection");
   private final TopologyDiagram diagram;
   private final NodeDetailsDialog details = new NodeDetailsDialog();
   private transient TopologyModel model;
@@ -58,8 +59,6 @@ public class TopologyView extends VerticalLayout implements HasDynamicTitle {
     diagram.addNodeClickListener(this::openDetails);
     counts.setId("topology-counts");
     counts.addClassName("topology-counts");
-    connection.setId("topology-connection");
-    connection.addClassName("topology-connection");
     add(createHeader(), connection, counts, diagram, new TopologyLegend());
     LiveSnapshots.bind(this, state, this::render);
   }
@@ -78,8 +77,7 @@ public class TopologyView extends VerticalLayout implements HasDynamicTitle {
     long started = System.nanoTime();
     model = models.model(snapshot);
     long modelled = System.nanoTime();
-    connection.setVisible(!snapshot.connected());
-    connection.setText("The API server cannot be reached: this is the last state the console saw.");
+    connection.show(snapshot);
     counts.setText(model.pairCountsSummary() + ". " + healthSummary(model));
     diagram.show(model);
     details.update(model);

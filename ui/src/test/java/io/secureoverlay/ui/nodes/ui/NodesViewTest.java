@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
+import io.secureoverlay.sandbox.SandboxCluster;
 import io.secureoverlay.ui.cluster.ClusterState;
 import io.secureoverlay.ui.nodes.NodeRow;
 import io.secureoverlay.ui.security.ConsoleRole;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NodesViewTest extends KaribuSpringTest {
 
   @Autowired private ClusterState state;
+  @Autowired private SandboxCluster sandbox;
 
   private List<String> names;
 
@@ -99,6 +101,43 @@ class NodesViewTest extends KaribuSpringTest {
 
     _setValue(health, NodeHealth.HEALTHY);
     assertThat(GridKt._size(grid())).isEqualTo(6);
+  }
+
+  private static java.util.Optional<Div> notice() {
+    return com.github.mvysny.kaributesting.v10.LocatorJ._find(
+            Div.class, spec -> spec.withId("nodes-disconnected"))
+        .stream()
+        .filter(Div::isVisible)
+        .findFirst();
+  }
+
+  private static void until(java.util.concurrent.Callable<Boolean> condition) {
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInSameThread()
+        .until(
+            () -> {
+              MockVaadin.clientRoundtrip();
+              return condition.call();
+            });
+  }
+
+  @Test
+  void anUnreachableApiServerIsAnnouncedOverTheLastKnownNodes() {
+    assertThat(notice()).isEmpty();
+
+    sandbox.apiDown();
+    try {
+      until(() -> notice().isPresent());
+      assertThat(notice().get().getText())
+          .contains("cannot be reached: showing last known state, which may be out of date");
+      assertThat(notice().get().getElement().getAttribute("role")).isEqualTo("alert");
+      assertThat(GridKt._size(grid())).as("the last known nodes stay listed").isEqualTo(6);
+    } finally {
+      sandbox.apiUp();
+    }
+
+    until(() -> notice().isEmpty());
   }
 
   @Test
