@@ -2,9 +2,8 @@ package io.secureoverlay.ui.keys;
 
 import io.secureoverlay.protocol.EpochState;
 import io.secureoverlay.protocol.EpochStatus;
-import io.secureoverlay.protocol.IndexedNode;
-import io.secureoverlay.protocol.MemberState;
 import io.secureoverlay.protocol.SecureOverlayStatus;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,14 +33,7 @@ public record EpochRow(
     if (status == null || status.getEpochs() == null) {
       return List.of();
     }
-    int planNodes =
-        status.getNodes() == null
-            ? 0
-            : (int)
-                status.getNodes().stream()
-                    .map(IndexedNode::effectiveState)
-                    .filter(MemberState::isListed)
-                    .count();
+    int planNodes = PlanMembers.listed(status).size();
     Long outbound = status.getOutboundEpoch();
     return status.getEpochs().stream()
         .filter(Objects::nonNull)

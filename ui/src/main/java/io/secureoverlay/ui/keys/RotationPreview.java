@@ -1,12 +1,11 @@
 package io.secureoverlay.ui.keys;
 
 import io.secureoverlay.protocol.EpochStatus;
-import io.secureoverlay.protocol.IndexedNode;
-import io.secureoverlay.protocol.MemberState;
 import io.secureoverlay.protocol.SecureOverlaySpec;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.Transition;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.util.List;
 import java.util.Locale;
@@ -51,14 +50,7 @@ public record RotationPreview(
             : status.getEpochs() == null
                 ? 0
                 : status.getEpochs().stream().mapToLong(EpochStatus::number).max().orElse(0);
-    int nodes =
-        status.getNodes() == null
-            ? 0
-            : (int)
-                status.getNodes().stream()
-                    .map(IndexedNode::effectiveState)
-                    .filter(MemberState::isListed)
-                    .count();
+    int nodes = PlanMembers.listed(status).size();
     List<String> lagging = status.getLagging() == null ? List.of() : status.getLagging();
     return new RotationPreview(
         refusal(snapshot, spec, status),

@@ -7,6 +7,7 @@ import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.Transition;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,13 +114,7 @@ public final class RotationTracker {
           completed
               ? lastRotation
               : transition.startedAt().plus(Duration.between(firstSeen, snapshot.takenAt()));
-      List<String> listed =
-          status.getNodes() == null
-              ? List.of()
-              : status.getNodes().stream()
-                  .filter(row -> row.effectiveState().isListed())
-                  .map(IndexedNode::name)
-                  .toList();
+      List<String> listed = PlanMembers.listed(status).stream().map(IndexedNode::name).toList();
       List<NodeAck> acks = new ArrayList<>();
       TreeSet<String> notInStep = new TreeSet<>(lagging);
       if (completed) {

@@ -1,6 +1,6 @@
 package io.secureoverlay.ui.overview;
 
-import static io.secureoverlay.ui.overview.PlanMembers.nonNull;
+import static io.secureoverlay.ui.cluster.PlanMembers.nonNull;
 
 import io.secureoverlay.protocol.Conditions;
 import io.secureoverlay.protocol.EpochStatus;
@@ -10,6 +10,7 @@ import io.secureoverlay.protocol.OverlayPhase;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.StatusCondition;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -14,6 +14,7 @@ import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.StatusCondition;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import io.secureoverlay.ui.cluster.TimeText;
 import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.time.Duration;

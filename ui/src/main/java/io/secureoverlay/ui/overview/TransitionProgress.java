@@ -6,6 +6,7 @@ import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.protocol.Transition;
 import io.secureoverlay.protocol.TransitionKind;
 import io.secureoverlay.ui.cluster.ClusterSnapshot;
+import io.secureoverlay.ui.cluster.PlanMembers;
 import io.secureoverlay.ui.cluster.TransitionPhases;
 import java.time.Instant;
 import java.util.ArrayList;

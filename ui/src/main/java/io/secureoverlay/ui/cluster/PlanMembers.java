@@ -1,10 +1,9 @@
-package io.secureoverlay.ui.overview;
+package io.secureoverlay.ui.cluster;
 
 import io.secureoverlay.protocol.EpochStatus;
 import io.secureoverlay.protocol.IndexedNode;
 import io.secureoverlay.protocol.MemberState;
 import io.secureoverlay.protocol.SecureOverlayStatus;
-import io.secureoverlay.ui.cluster.ClusterSnapshot;
 import java.util.List;
 import java.util.Set;
 
@@ -72,7 +71,8 @@ public final class PlanMembers {
         .anyMatch(ready -> ready.contains(row.index()));
   }
 
-  static <T> List<T> nonNull(List<T> list) {
+  /** The status's list, or an empty one where the status has none. */
+  public static <T> List<T> nonNull(List<T> list) {
     return list == null ? List.of() : list;
   }
 }
