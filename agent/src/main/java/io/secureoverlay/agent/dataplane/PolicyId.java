@@ -14,6 +14,12 @@ public record PolicyId(TrafficSelector selector, PolicyDirection direction) {
     Objects.requireNonNull(direction, "direction");
   }
 
+  /** Mixed: see {@link HashMix}. */
+  @Override
+  public int hashCode() {
+    return HashMix.of(selector.hashCode(), direction.ordinal());
+  }
+
   @Override
   public String toString() {
     return direction.name().toLowerCase(java.util.Locale.ROOT) + " " + selector;

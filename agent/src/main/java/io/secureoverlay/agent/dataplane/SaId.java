@@ -14,6 +14,12 @@ public record SaId(InetAddress destination, int spi, IpsecProtocol protocol) {
     Objects.requireNonNull(protocol, "protocol");
   }
 
+  /** Mixed: see {@link HashMix}. Equal ids hash alike; the protocol by ordinal, not identity. */
+  @Override
+  public int hashCode() {
+    return HashMix.of(destination.hashCode(), spi * 4 + protocol.ordinal());
+  }
+
   public static SaId esp(InetAddress destination, int spi) {
     return new SaId(destination, spi, IpsecProtocol.ESP);
   }

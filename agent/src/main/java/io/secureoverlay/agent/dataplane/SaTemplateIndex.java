@@ -18,7 +18,13 @@ final class SaTemplateIndex {
       InetAddress source,
       IpsecProtocol protocol,
       IpsecMode mode,
-      int reqid) {}
+      int reqid) {
+    @Override
+    public int hashCode() {
+      int shape = reqid * 16 + protocol.ordinal() * 4 + mode.ordinal();
+      return HashMix.of(HashMix.of(destination.hashCode(), source.hashCode()), shape);
+    }
+  }
 
   private final Map<Key, List<SimulatedSa>> byTemplate = new HashMap<>();
 

@@ -42,6 +42,13 @@ public record TrafficSelector(
     return new TrafficSelector(source, host, destination, host, IPPROTO_IPIP);
   }
 
+  /** Mixed: see {@link HashMix}. */
+  @Override
+  public int hashCode() {
+    int shape = (sourcePrefix << 16) | (destPrefix << 8) | protocol;
+    return HashMix.of(HashMix.of(source.hashCode(), destination.hashCode()), shape);
+  }
+
   /** Whether a packet with these addresses and protocol falls under this selector. */
   public boolean matches(InetAddress src, InetAddress dst, int proto) {
     return (protocol == 0 || protocol == proto)

@@ -1,5 +1,6 @@
 package io.secureoverlay.agent.reconcile;
 
+import io.secureoverlay.agent.dataplane.HashMix;
 import io.secureoverlay.agent.dataplane.IpsecMode;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
 import io.secureoverlay.agent.dataplane.Policy;
@@ -50,7 +51,13 @@ public final class DesiredXfrmBuilder {
 
   /** What a pair key is derived from; the epoch secret by its fingerprint, never its bytes. */
   private record KeyRecipe(
-      long epoch, String secretFingerprint, InetAddress src, InetAddress dst, Cipher cipher) {}
+      long epoch, String secretFingerprint, InetAddress src, InetAddress dst, Cipher cipher) {
+    @Override
+    public int hashCode() {
+      int rest = Long.hashCode(epoch) * 31 + secretFingerprint.hashCode() * 8 + cipher.ordinal();
+      return HashMix.of(HashMix.of(src.hashCode(), dst.hashCode()), rest);
+    }
+  }
 
   private final PairKeyDeriver keys;
   private final SpiAllocator spis;
