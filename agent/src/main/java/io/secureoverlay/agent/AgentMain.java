@@ -244,7 +244,8 @@ public final class AgentMain {
           new NodeReconciler(
               dp,
               new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              settings.resync());
       return KubeModeLauncher.runUntilSignalled(dp, reconciler, settings, mtu);
     } catch (DataplaneException e) {
       err.println("error: data plane " + dataplane + ": " + e.getMessage());

@@ -73,7 +73,8 @@ final class SandboxAgent {
         new NodeReconciler(
             dataplane,
             new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
-            shared.clock());
+            shared.clock(),
+            shared.settingsTemplate().resync());
     agent =
         new KubeModeAgent(
             view,

@@ -14,7 +14,6 @@ import io.secureoverlay.agent.dataplane.SaSpec;
 import io.secureoverlay.agent.dataplane.SaState;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +29,19 @@ public final class ChangePlanner {
 
   public static ChangePlan plan(
       DesiredXfrm desired, Collection<SaState> actualSas, Collection<Policy> actualPolicies) {
-    Map<SaId, SaState> actual = new HashMap<>(DesiredXfrmBuilder.capacityFor(actualSas.size()));
-    actualSas.forEach(sa -> actual.put(sa.id(), sa));
+    return plan(desired, XfrmBaseline.read(actualSas, actualPolicies));
+  }
+
+  /** The changes from {@code before} (read from the data plane, or trusted) to {@code desired}. */
+  public static ChangePlan plan(DesiredXfrm desired, XfrmBaseline before) {
+    Map<SaId, DesiredSa> actual = before.sas();
     List<DataplaneChange> installs = new ArrayList<>();
     for (DesiredSa want : desired.sas().values()) {
-      SaState have = actual.get(want.id());
+      DesiredSa have = actual.get(want.id());
+      if (have == want) {
+        // The same object the last pass wanted and applied: nothing changed for it.
+        continue;
+      }
       if (have == null) {
         installs.add(new AddSa(desired.spec(want.id())));
       } else if (!want.sameFixedFields(have)) {
@@ -45,30 +52,27 @@ public final class ChangePlanner {
       }
     }
     List<DataplaneChange> removals = new ArrayList<>();
-    for (SaState have : actualSas) {
-      if (!desired.sas().containsKey(have.id())) {
-        removals.add(new DeleteSa(have.id()));
+    for (SaId have : actual.keySet()) {
+      if (!desired.sas().containsKey(have)) {
+        removals.add(new DeleteSa(have));
       }
     }
-    return new ChangePlan(installs, policyChanges(desired, actualPolicies), removals);
+    return new ChangePlan(installs, policyChanges(desired, before.policies()), removals);
   }
 
   private static List<DataplaneChange> policyChanges(
-      DesiredXfrm desired, Collection<Policy> actualPolicies) {
-    Map<PolicyId, Policy> actual =
-        new HashMap<>(DesiredXfrmBuilder.capacityFor(actualPolicies.size()));
-    actualPolicies.forEach(p -> actual.put(p.id(), p));
+      DesiredXfrm desired, Map<PolicyId, Policy> actual) {
     List<DataplaneChange> changes = new ArrayList<>();
-    for (Policy have : actualPolicies) {
-      if (!desired.policies().containsKey(have.id())) {
-        changes.add(new DeletePolicy(have.id()));
+    for (PolicyId have : actual.keySet()) {
+      if (!desired.policies().containsKey(have)) {
+        changes.add(new DeletePolicy(have));
       }
     }
     for (Policy want : desired.policies().values()) {
       Policy have = actual.get(want.id());
       if (have == null) {
         changes.add(new AddPolicy(want));
-      } else if (!have.equals(want)) {
+      } else if (have != want && !have.equals(want)) {
         changes.add(new UpdatePolicy(want));
       }
     }

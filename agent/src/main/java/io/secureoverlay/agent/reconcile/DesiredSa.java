@@ -41,6 +41,35 @@ public record DesiredSa(
         && have.keyFingerprint().equals(keyFingerprint);
   }
 
+  /** Whether {@code other} (installed, or wanted last pass) has this key and these parameters. */
+  public boolean sameFixedFields(DesiredSa other) {
+    return other == this
+        || (other.source.equals(source)
+            && other.selector.equals(selector)
+            && other.mode == mode
+            && other.reqid == reqid
+            && other.cipher == cipher
+            && other.icv == icv
+            && other.replayWindow == replayWindow
+            && other.keyFingerprint.equals(keyFingerprint));
+  }
+
+  /** An installed SA in desired terms, for comparing against; epoch -1 (the SA does not say). */
+  public static DesiredSa installed(SaState sa) {
+    return new DesiredSa(
+        sa.id(),
+        sa.source(),
+        sa.selector(),
+        sa.mode(),
+        sa.reqid(),
+        sa.cipher(),
+        sa.icv(),
+        sa.replayWindow(),
+        sa.lifetimes(),
+        -1,
+        sa.keyFingerprint());
+  }
+
   /** The installable SA with {@code key}, which the caller derived and will close. */
   public SaSpec withKey(SecretBytes key) {
     return new SaSpec(id, source, selector, mode, reqid, cipher, icv, key, replayWindow, lifetimes);

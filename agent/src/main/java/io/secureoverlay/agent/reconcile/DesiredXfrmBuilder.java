@@ -63,24 +63,25 @@ public final class DesiredXfrmBuilder {
   private final SpiAllocator spis;
 
   /**
-   * Fingerprints of the pair keys of the last pass, so a pass that changes nothing derives no key.
-   * Fingerprints are safe to keep; keys are not kept.
+   * The desired SAs of the last pass by what their keys are derived from, so a pass that changes
+   * nothing derives no key and builds no object: the reconciler then sees the very object it
+   * applied last pass. Fingerprints are safe to keep; keys are not kept.
    */
-  private final Map<KeyRecipe, RememberedFingerprint> fingerprints = new HashMap<>();
+  private final Map<KeyRecipe, RememberedSa> remembered = new HashMap<>();
 
   /** Counts builds, so entries not used by the latest one can be dropped. */
   private long builds;
 
   /**
-   * Updated in place, so a pass that meets the same keys again allocates nothing to remember them:
+   * Updated in place, so a pass that meets the same SAs again allocates nothing to remember them:
    * at a thousand peers a fresh map per pass was long-lived garbage the collector kept promoting.
    */
-  private static final class RememberedFingerprint {
-    private final String fingerprint;
+  private static final class RememberedSa {
+    private DesiredSa sa;
     private long lastBuild;
 
-    RememberedFingerprint(String fingerprint, long lastBuild) {
-      this.fingerprint = fingerprint;
+    RememberedSa(DesiredSa sa, long lastBuild) {
+      this.sa = sa;
       this.lastBuild = lastBuild;
     }
   }
@@ -159,7 +160,7 @@ public final class DesiredXfrmBuilder {
         required.put(in.id(), inbound);
       }
     }
-    fingerprints.values().removeIf(r -> r.lastBuild != build);
+    remembered.values().removeIf(r -> r.lastBuild != build);
     return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
   }
 
@@ -181,21 +182,38 @@ public final class DesiredXfrmBuilder {
     KeyRecipe recipe =
         new KeyRecipe(
             epoch, secretFingerprints.get(epoch), from.underlay(), to.underlay(), state.cipher());
-    SaId id = SaId.esp(to.underlay(), spi);
-    RememberedFingerprint remembered = fingerprints.get(recipe);
-    String fingerprint;
-    if (remembered == null) {
-      // Not seen last pass: most likely about to be installed, so keep the key for that.
-      SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
-      fingerprint = key.fingerprint();
-      derived.put(id, key);
-      fingerprints.put(recipe, new RememberedFingerprint(fingerprint, build));
-    } else {
-      fingerprint = remembered.fingerprint;
-      remembered.lastBuild = build;
+    RememberedSa known = remembered.get(recipe);
+    if (known != null) {
+      known.lastBuild = build;
+      DesiredSa last = known.sa;
+      if (last.id().spi() == spi
+          && last.reqid() == reqid
+          && last.icv() == state.icv()
+          && last.lifetimes().equals(state.lifetimes())) {
+        return last;
+      }
+      known.sa = desiredSa(state, epoch, from, to, spi, reqid, last.keyFingerprint());
+      return known.sa;
     }
+    // Not seen last pass: most likely about to be installed, so keep the key for that.
+    SaId id = SaId.esp(to.underlay(), spi);
+    SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
+    derived.put(id, key);
+    DesiredSa sa = desiredSa(state, epoch, from, to, spi, reqid, key.fingerprint());
+    remembered.put(recipe, new RememberedSa(sa, build));
+    return sa;
+  }
+
+  private static DesiredSa desiredSa(
+      NodeDesiredState state,
+      long epoch,
+      NodeRef from,
+      NodeRef to,
+      int spi,
+      int reqid,
+      String keyFingerprint) {
     return new DesiredSa(
-        id,
+        SaId.esp(to.underlay(), spi),
         from.underlay(),
         TrafficSelector.ipip(from.underlay(), to.underlay()),
         IpsecMode.TRANSPORT,
@@ -205,7 +223,7 @@ public final class DesiredXfrmBuilder {
         REPLAY_WINDOW,
         state.lifetimes(),
         epoch,
-        fingerprint);
+        keyFingerprint);
   }
 
   /** Zeroes the cached PRKs; the next build extracts again. For an agent that stops. */

@@ -13,9 +13,9 @@ import io.secureoverlay.agent.dataplane.Policy;
 import io.secureoverlay.agent.dataplane.PolicyDirection;
 import io.secureoverlay.agent.dataplane.PolicyId;
 import io.secureoverlay.agent.dataplane.SaId;
-import io.secureoverlay.agent.dataplane.SaState;
 import io.secureoverlay.agent.dataplane.TrafficSelector;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +27,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one node's data plane to its desired state with the fewest changes. Each pass reads the
- * data plane afresh (so a restarted agent changes nothing that is already right), plans with {@link
- * ChangePlanner}, and applies in three batches: SAs in; then policies, each only if the SAs it
- * needs are in; then SAs out, each only if no remaining policy uses it. Failures are collected per
- * change, never abort the pass, and the next pass retries them. Pair keys are zeroed when the pass
- * ends.
+ * Brings one node's data plane to its desired state with the fewest changes. A pass plans with
+ * {@link ChangePlanner} against what the data plane holds and applies in three batches: SAs in;
+ * then policies, each only if the SAs it needs are in; then SAs out, each only if no remaining
+ * policy uses it. Failures are collected per change, never abort the pass, and the next pass
+ * retries them. Pair keys are zeroed when the pass ends.
+ *
+ * <p>What the data plane holds is read afresh (so a restarted agent changes nothing that is already
+ * right) unless, within {@code trustFor} of the last full read, the previous pass applied every
+ * change it planned: then the data plane holds exactly that pass's desired state, and the pass
+ * plans against it. A large node's plan step then costs a lookup per object instead of dumping,
+ * converting and comparing every SA; only what changed reaches the data plane. Any failure, a held
+ * back change, an exception or {@link #removeAll()} ends the trust until the next full read, and a
+ * full read comes at least every {@code trustFor}, repairing drift (an SA someone deleted, one the
+ * kernel expired). With {@code trustFor} zero every pass reads.
  */
 public final class NodeReconciler {
 
@@ -42,68 +50,100 @@ public final class NodeReconciler {
   private final DesiredXfrmBuilder builder;
   private final BatchApplier applier;
   private final Clock clock;
+  private final Duration trustFor;
 
+  /** The data plane as the last pass left it, when that pass applied everything; else null. */
+  private XfrmBaseline reached;
+
+  private Instant lastFullRead = Instant.MIN;
+
+  /** Reads the data plane on every pass. */
   public NodeReconciler(Dataplane dataplane, DesiredXfrmBuilder builder, Clock clock) {
+    this(dataplane, builder, clock, Duration.ZERO);
+  }
+
+  /**
+   * @param trustFor how long after a full read passes may plan against what the previous pass
+   *     applied instead of reading the data plane again
+   */
+  public NodeReconciler(
+      Dataplane dataplane, DesiredXfrmBuilder builder, Clock clock, Duration trustFor) {
     this.dataplane = dataplane;
     this.builder = builder;
     this.applier = new BatchApplier(dataplane);
     this.clock = clock;
+    this.trustFor = trustFor;
   }
 
-  public ReconcileReport reconcile(NodeDesiredState desired) {
+  public synchronized ReconcileReport reconcile(NodeDesiredState desired) {
     Instant started = clock.instant();
+    XfrmBaseline before = trustedBaseline(started);
+    reached = null;
+    if (before == null) {
+      before = XfrmBaseline.read(dataplane.dumpSas(), dataplane.dumpPolicies());
+      lastFullRead = started;
+    }
     try (DesiredXfrm want = builder.build(desired)) {
-      List<SaState> actualSas = dataplane.dumpSas();
-      List<Policy> actualPolicies = dataplane.dumpPolicies();
-      ChangePlan plan = ChangePlanner.plan(want, actualSas, actualPolicies);
+      ChangePlan plan = ChangePlanner.plan(want, before);
       Tally tally = new Tally();
+      ReconcileReport report = apply(plan, before, want, tally, started);
+      if (report.converged()) {
+        reached = XfrmBaseline.reached(want);
+      }
+      return report;
+    }
+  }
 
-      // Most passes of a large node change SAs only, or nothing at all: the bookkeeping below is
-      // built only for the batches that need it.
-      Set<SaId> present = new HashSet<>();
-      boolean needPresent = !plan.policyChanges().isEmpty() || !plan.saRemovals().isEmpty();
+  private XfrmBaseline trustedBaseline(Instant now) {
+    if (reached == null || trustFor.isZero() || lastFullRead.equals(Instant.MIN)) {
+      return null;
+    }
+    return now.isBefore(lastFullRead.plus(trustFor)) ? reached : null;
+  }
+
+  private ReconcileReport apply(
+      ChangePlan plan, XfrmBaseline before, DesiredXfrm want, Tally tally, Instant started) {
+    // Most passes of a large node change SAs only, or nothing at all: the bookkeeping below is
+    // built only for the batches that need it.
+    Set<SaId> present = new HashSet<>();
+    boolean needPresent = !plan.policyChanges().isEmpty() || !plan.saRemovals().isEmpty();
+    if (needPresent) {
+      present.addAll(before.sas().keySet());
+    }
+    for (ChangeResult r : tally.add(applier.apply(plan.saInstalls()))) {
       if (needPresent) {
-        actualSas.forEach(sa -> present.add(sa.id()));
+        trackSa(r, present);
       }
-      for (ChangeResult r : tally.add(applier.apply(plan.saInstalls()))) {
-        if (needPresent) {
-          trackSa(r, present);
-        }
-      }
+    }
 
-      List<DataplaneChange> policyChanges = new ArrayList<>();
-      for (DataplaneChange c : plan.policyChanges()) {
-        PolicyId id = installedPolicyId(c);
-        if (id != null && !present.containsAll(want.requiredBy(id))) {
-          tally.skipped.add(c.describe() + ": held back, an SA it needs is not installed");
-        } else {
-          policyChanges.add(c);
-        }
+    List<DataplaneChange> policyChanges = new ArrayList<>();
+    for (DataplaneChange c : plan.policyChanges()) {
+      PolicyId id = installedPolicyId(c);
+      if (id != null && !present.containsAll(want.requiredBy(id))) {
+        tally.skipped.add(c.describe() + ": held back, an SA it needs is not installed");
+      } else {
+        policyChanges.add(c);
       }
-      if (plan.saRemovals().isEmpty()) {
-        tally.add(applier.apply(policyChanges));
-        return tally.report(started, clock.instant());
-      }
-      Map<PolicyId, Policy> livePolicies = new HashMap<>();
-      actualPolicies.forEach(p -> livePolicies.put(p.id(), p));
-      for (ChangeResult r : tally.add(applier.apply(policyChanges))) {
+    }
+    Map<PolicyId, Policy> livePolicies =
+        plan.saRemovals().isEmpty() ? Map.of() : new HashMap<>(before.policies());
+    for (ChangeResult r : tally.add(applier.apply(policyChanges))) {
+      if (!plan.saRemovals().isEmpty()) {
         trackPolicy(r, livePolicies);
       }
-
-      Map<SaId, SaState> byId = new HashMap<>();
-      actualSas.forEach(sa -> byId.put(sa.id(), sa));
-      List<DataplaneChange> removals = new ArrayList<>();
-      for (DataplaneChange c : plan.saRemovals()) {
-        SaState sa = byId.get(((DeleteSa) c).id());
-        if (stillUsed(sa, livePolicies, present, want)) {
-          tally.skipped.add(c.describe() + ": held back, a remaining policy still uses it");
-        } else {
-          removals.add(c);
-        }
-      }
-      tally.add(applier.apply(removals));
-      return tally.report(started, clock.instant());
     }
+
+    List<DataplaneChange> removals = new ArrayList<>();
+    for (DataplaneChange c : plan.saRemovals()) {
+      DesiredSa sa = before.sas().get(((DeleteSa) c).id());
+      if (stillUsed(sa, livePolicies, present, want)) {
+        tally.skipped.add(c.describe() + ": held back, a remaining policy still uses it");
+      } else {
+        removals.add(c);
+      }
+    }
+    tally.add(applier.apply(removals));
+    return tally.report(started, clock.instant());
   }
 
   /** Zeroes the key material cached between passes (the epochs' PRKs); for an agent that stops. */
@@ -112,8 +152,9 @@ public final class NodeReconciler {
   }
 
   /** Removes every owned policy, then every owned SA; foreign state is never seen or touched. */
-  public ReconcileReport removeAll() {
+  public synchronized ReconcileReport removeAll() {
     Instant started = clock.instant();
+    reached = null;
     Tally tally = new Tally();
     List<DataplaneChange> policies = new ArrayList<>();
     dataplane.dumpPolicies().forEach(p -> policies.add(new DeletePolicy(p.id())));
@@ -163,7 +204,7 @@ public final class NodeReconciler {
    * while an in policy from its peer enforces and no other inbound SA from that peer is in place.
    */
   private static boolean stillUsed(
-      SaState sa, Map<PolicyId, Policy> live, Set<SaId> present, DesiredXfrm want) {
+      DesiredSa sa, Map<PolicyId, Policy> live, Set<SaId> present, DesiredXfrm want) {
     TrafficSelector selector = TrafficSelector.ipip(sa.source(), sa.id().destination());
     if (OwnedReqids.isOutbound(sa.reqid())) {
       Policy out = live.get(new PolicyId(selector, PolicyDirection.OUT));
