@@ -26,29 +26,52 @@ final class SaTemplateIndex {
     }
   }
 
-  private final Map<Key, List<SimulatedSa>> byTemplate = new HashMap<>();
+  /**
+   * A lone SA, or a list of them (oldest first) while one replaces another: almost every template
+   * resolves to one SA, and a list per SA was a fifth of the simulated data plane's memory.
+   */
+  private final Map<Key, Object> byTemplate = new HashMap<>();
 
   void add(SimulatedSa sa) {
-    byTemplate.computeIfAbsent(keyOf(sa), k -> new ArrayList<>(1)).add(sa);
+    byTemplate.merge(keyOf(sa), sa, SaTemplateIndex::append);
   }
 
   void remove(SimulatedSa sa) {
     Key key = keyOf(sa);
-    List<SimulatedSa> list = byTemplate.get(key);
-    if (list != null) {
+    Object entry = byTemplate.get(key);
+    if (entry == sa) {
+      byTemplate.remove(key);
+    } else if (entry instanceof List<?> list) {
       list.remove(sa);
-      if (list.isEmpty()) {
-        byTemplate.remove(key);
+      if (list.size() == 1) {
+        byTemplate.put(key, list.get(0));
       }
     }
   }
 
   /** The SA for a packet from {@code source} to {@code destination} under {@code template}. */
   SimulatedSa resolve(InetAddress destination, InetAddress source, PolicyTemplate template) {
-    List<SimulatedSa> list =
+    Object entry =
         byTemplate.get(
             new Key(destination, source, template.protocol(), template.mode(), template.reqid()));
-    return list == null || list.isEmpty() ? null : list.get(list.size() - 1);
+    if (entry instanceof List<?> list) {
+      return (SimulatedSa) list.get(list.size() - 1);
+    }
+    return (SimulatedSa) entry;
+  }
+
+  private static Object append(Object existing, Object added) {
+    List<Object> list;
+    if (existing instanceof List<?> l) {
+      @SuppressWarnings("unchecked")
+      List<Object> known = (List<Object>) l;
+      list = known;
+    } else {
+      list = new ArrayList<>(2);
+      list.add(existing);
+    }
+    list.add(added);
+    return list;
   }
 
   private static Key keyOf(SimulatedSa sa) {

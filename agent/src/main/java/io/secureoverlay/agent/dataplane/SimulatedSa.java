@@ -9,7 +9,13 @@ import java.net.InetAddress;
  */
 final class SimulatedSa {
 
-  private final SaState config;
+  // Fields, not an SaState: a thousand-node sandbox holds millions of these.
+  private final SaId id;
+  private final InetAddress source;
+  private final TrafficSelector selector;
+  private final IpsecMode mode;
+  private final int reqid;
+  private final int replayWindow;
   private final EspSuite suite;
   private SaLifetimes lifetimes;
   private long bytes;
@@ -17,42 +23,34 @@ final class SimulatedSa {
   private long integrityErrors;
 
   SimulatedSa(SaSpec spec) {
-    String fingerprint = spec.key().fingerprint();
-    this.config =
-        new SaState(
-            spec.id(),
-            spec.source(),
-            spec.selector(),
-            spec.mode(),
-            spec.reqid(),
-            spec.cipher(),
-            spec.icv(),
-            fingerprint,
-            spec.replayWindow(),
-            spec.lifetimes(),
-            SaCounters.ZERO);
-    this.suite = new EspSuite(spec.cipher(), spec.icv(), fingerprint);
+    this.id = spec.id();
+    this.source = spec.source();
+    this.selector = spec.selector();
+    this.mode = spec.mode();
+    this.reqid = spec.reqid();
+    this.replayWindow = spec.replayWindow();
+    this.suite = new EspSuite(spec.cipher(), spec.icv(), spec.key().fingerprint());
     this.lifetimes = spec.lifetimes();
   }
 
   SaId id() {
-    return config.id();
+    return id;
   }
 
   int spi() {
-    return config.id().spi();
+    return id.spi();
   }
 
   InetAddress source() {
-    return config.source();
+    return source;
   }
 
   int reqid() {
-    return config.reqid();
+    return reqid;
   }
 
   IpsecMode mode() {
-    return config.mode();
+    return mode;
   }
 
   EspSuite cipherSuite() {
@@ -60,34 +58,34 @@ final class SimulatedSa {
   }
 
   boolean owned() {
-    return OwnedReqids.isOwned(config.reqid());
+    return OwnedReqids.isOwned(reqid);
   }
 
   SaState snapshot() {
     return new SaState(
-        config.id(),
-        config.source(),
-        config.selector(),
-        config.mode(),
-        config.reqid(),
-        config.cipher(),
-        config.icv(),
-        config.keyFingerprint(),
-        config.replayWindow(),
+        id,
+        source,
+        selector,
+        mode,
+        reqid,
+        suite.cipher(),
+        suite.icv(),
+        suite.keyFingerprint(),
+        replayWindow,
         lifetimes,
         new SaCounters(bytes, packets, 0, integrityErrors));
   }
 
   /** The kernel keeps a live SA's addresses, reqid, algorithm and key; only lifetimes change. */
   boolean sameImmutableFields(SaSpec spec) {
-    return config.source().equals(spec.source())
-        && config.selector().equals(spec.selector())
-        && config.mode() == spec.mode()
-        && config.reqid() == spec.reqid()
-        && config.cipher() == spec.cipher()
-        && config.icv() == spec.icv()
-        && config.replayWindow() == spec.replayWindow()
-        && config.keyFingerprint().equals(spec.key().fingerprint());
+    return source.equals(spec.source())
+        && selector.equals(spec.selector())
+        && mode == spec.mode()
+        && reqid == spec.reqid()
+        && suite.cipher() == spec.cipher()
+        && suite.icv() == spec.icv()
+        && replayWindow == spec.replayWindow()
+        && suite.keyFingerprint().equals(spec.key().fingerprint());
   }
 
   void setLifetimes(SaLifetimes lifetimes) {
@@ -99,14 +97,14 @@ final class SimulatedSa {
   }
 
   boolean selectorMatches(InetAddress src, InetAddress dst) {
-    return config.selector().matches(src, dst, TrafficSelector.IPPROTO_IPIP);
+    return selector.matches(src, dst, TrafficSelector.IPPROTO_IPIP);
   }
 
   /** The kernel's {@code xfrm_state_ok} for a transport-mode template. */
   boolean satisfies(PolicyTemplate template) {
-    return template.protocol() == config.id().protocol()
-        && template.mode() == config.mode()
-        && (template.reqid() == 0 || template.reqid() == config.reqid());
+    return template.protocol() == id.protocol()
+        && template.mode() == mode
+        && (template.reqid() == 0 || template.reqid() == reqid);
   }
 
   void countTraffic(int packetBytes) {

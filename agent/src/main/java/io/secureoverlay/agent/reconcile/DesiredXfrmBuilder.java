@@ -1,6 +1,5 @@
 package io.secureoverlay.agent.reconcile;
 
-import io.secureoverlay.agent.dataplane.HashMix;
 import io.secureoverlay.agent.dataplane.IpsecMode;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
 import io.secureoverlay.agent.dataplane.Policy;
@@ -12,7 +11,6 @@ import io.secureoverlay.agent.dataplane.TrafficSelector;
 import io.secureoverlay.crypto.EpochPairKeys;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.crypto.SecretBytes;
-import io.secureoverlay.model.Cipher;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -49,42 +47,20 @@ public final class DesiredXfrmBuilder {
   /** Legacy (non-ESN) anti-replay bitmap size: the kernel caps it at 32 packets. */
   public static final int REPLAY_WINDOW = 32;
 
-  /** What a pair key is derived from; the epoch secret by its fingerprint, never its bytes. */
-  private record KeyRecipe(
-      long epoch, String secretFingerprint, InetAddress src, InetAddress dst, Cipher cipher) {
-    @Override
-    public int hashCode() {
-      int rest = Long.hashCode(epoch) * 31 + secretFingerprint.hashCode() * 8 + cipher.ordinal();
-      return HashMix.of(HashMix.of(src.hashCode(), dst.hashCode()), rest);
-    }
-  }
-
   private final PairKeyDeriver keys;
   private final SpiAllocator spis;
 
   /**
-   * The desired SAs of the last pass by what their keys are derived from, so a pass that changes
-   * nothing derives no key and builds no object: the reconciler then sees the very object it
-   * applied last pass. Fingerprints are safe to keep; keys are not kept.
+   * The desired SAs of the last build (the map that build handed out, read only), and the
+   * fingerprints of the epoch secrets it used. An SA whose key would come from the same epoch
+   * secret, addresses and cipher is taken over as it is: a pass that changes nothing derives no key
+   * and builds no object, and the reconciler sees the very object it applied last pass. Nothing
+   * else is kept per SA: at a thousand peers every object remembered per SA is promoted and copied
+   * by the collector. Fingerprints are safe to keep; keys are not kept.
    */
-  private final Map<KeyRecipe, RememberedSa> remembered = new HashMap<>();
+  private Map<SaId, DesiredSa> lastSas = Map.of();
 
-  /** Counts builds, so entries not used by the latest one can be dropped. */
-  private long builds;
-
-  /**
-   * Updated in place, so a pass that meets the same SAs again allocates nothing to remember them:
-   * at a thousand peers a fresh map per pass was long-lived garbage the collector kept promoting.
-   */
-  private static final class RememberedSa {
-    private DesiredSa sa;
-    private long lastBuild;
-
-    RememberedSa(DesiredSa sa, long lastBuild) {
-      this.sa = sa;
-      this.lastBuild = lastBuild;
-    }
-  }
+  private Map<Long, String> lastSecretFingerprints = Map.of();
 
   /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
@@ -110,7 +86,6 @@ public final class DesiredXfrmBuilder {
     Map<SaId, DesiredSa> sas = new LinkedHashMap<>(capacityFor(saCount));
     Map<PolicyId, Policy> policies = new LinkedHashMap<>(capacityFor(2 * peers));
     Map<PolicyId, Set<SaId>> required = new HashMap<>(capacityFor(2 * peers));
-    long build = ++builds;
     Map<SaId, SecretBytes> derived = new HashMap<>();
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
@@ -129,7 +104,6 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
                 secretFingerprints,
-                build,
                 derived);
         sas.put(sa.id(), sa);
         inbound.add(sa.id());
@@ -146,7 +120,6 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, self.index()),
                 reqid,
                 secretFingerprints,
-                build,
                 derived);
         sas.put(sa.id(), sa);
         Policy out = policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid);
@@ -160,7 +133,8 @@ public final class DesiredXfrmBuilder {
         required.put(in.id(), inbound);
       }
     }
-    remembered.values().removeIf(r -> r.lastBuild != build);
+    lastSas = sas;
+    lastSecretFingerprints = secretFingerprints;
     return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
   }
 
@@ -177,31 +151,26 @@ public final class DesiredXfrmBuilder {
       int spi,
       int reqid,
       Map<Long, String> secretFingerprints,
-      long build,
       Map<SaId, SecretBytes> derived) {
-    KeyRecipe recipe =
-        new KeyRecipe(
-            epoch, secretFingerprints.get(epoch), from.underlay(), to.underlay(), state.cipher());
-    RememberedSa known = remembered.get(recipe);
-    if (known != null) {
-      known.lastBuild = build;
-      DesiredSa last = known.sa;
-      if (last.id().spi() == spi
-          && last.reqid() == reqid
+    SaId id = SaId.esp(to.underlay(), spi);
+    DesiredSa last = lastSas.get(id);
+    if (last != null
+        && last.epoch() == epoch
+        && last.cipher() == state.cipher()
+        && last.source().equals(from.underlay())
+        && secretFingerprints.get(epoch).equals(lastSecretFingerprints.get(epoch))) {
+      // The same key as last pass: its fingerprint is known, nothing to derive.
+      if (last.reqid() == reqid
           && last.icv() == state.icv()
           && last.lifetimes().equals(state.lifetimes())) {
         return last;
       }
-      known.sa = desiredSa(state, epoch, from, to, spi, reqid, last.keyFingerprint());
-      return known.sa;
+      return desiredSa(state, epoch, from, to, spi, reqid, last.keyFingerprint());
     }
-    // Not seen last pass: most likely about to be installed, so keep the key for that.
-    SaId id = SaId.esp(to.underlay(), spi);
+    // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
-    DesiredSa sa = desiredSa(state, epoch, from, to, spi, reqid, key.fingerprint());
-    remembered.put(recipe, new RememberedSa(sa, build));
-    return sa;
+    return desiredSa(state, epoch, from, to, spi, reqid, key.fingerprint());
   }
 
   private static DesiredSa desiredSa(
