@@ -19,37 +19,65 @@ import java.util.TreeSet;
  */
 public final class AgentPlanView {
 
-  private final long planRevision;
-  private final long ackRevision;
+  private final Common common;
   private final IndexedNode self;
-  private final List<IndexedNode> nodes;
-  private final SortedSet<Long> inboundEpochs;
   private final OptionalLong outboundEpoch;
-  private final Map<Long, Set<Integer>> inboundReady;
-  private final Set<Integer> encrypting;
-  private final Set<Integer> enforcing;
 
-  private AgentPlanView(SecureOverlayStatus status, String selfName) {
-    this.planRevision = status.getPlanRevision();
-    this.ackRevision = status.getAckRevision() == null ? 0 : status.getAckRevision();
-    this.nodes = status.getNodes().stream().filter(r -> r.effectiveState().isListed()).toList();
-    this.self = nodes.stream().filter(r -> r.name().equals(selfName)).findFirst().orElse(null);
-    TreeSet<Long> inbound = new TreeSet<>();
-    Map<Long, Set<Integer>> ready = new LinkedHashMap<>();
-    Set<Integer> senders = new HashSet<>();
-    for (EpochStatus e : status.getEpochs()) {
-      inbound.add(e.number());
-      ready.put(e.number(), indices(e.readyOrEmpty()));
-      senders.addAll(indices(e.encryptingOrEmpty()));
+  /**
+   * The part of the plan that reads the same for every node: agents of one process that watch the
+   * same plan object (the sandbox) share one, instead of each building sets of a thousand indices.
+   * Immutable.
+   */
+  public static final class Common {
+    private final long planRevision;
+    private final long ackRevision;
+    private final Long outboundEpoch;
+    private final List<IndexedNode> nodes;
+    private final SortedSet<Long> inboundEpochs;
+    private final Map<Long, Set<Integer>> inboundReady;
+    private final Set<Integer> encrypting;
+    private final Set<Integer> enforcing;
+
+    private Common(SecureOverlayStatus status) {
+      this.planRevision = status.getPlanRevision();
+      this.ackRevision = status.getAckRevision() == null ? 0 : status.getAckRevision();
+      this.outboundEpoch = status.getOutboundEpoch();
+      this.nodes = status.getNodes().stream().filter(r -> r.effectiveState().isListed()).toList();
+      TreeSet<Long> inbound = new TreeSet<>();
+      Map<Long, Set<Integer>> ready = new LinkedHashMap<>();
+      Set<Integer> senders = new HashSet<>();
+      for (EpochStatus e : status.getEpochs()) {
+        inbound.add(e.number());
+        ready.put(e.number(), Collections.unmodifiableSet(indices(e.readyOrEmpty())));
+        senders.addAll(indices(e.encryptingOrEmpty()));
+      }
+      this.inboundEpochs = Collections.unmodifiableSortedSet(inbound);
+      this.inboundReady = Collections.unmodifiableMap(ready);
+      this.encrypting = Set.copyOf(senders);
+      this.enforcing =
+          status.getEnforcing() == null ? Set.of() : Set.copyOf(indices(status.getEnforcing()));
     }
-    this.inboundEpochs = Collections.unmodifiableSortedSet(inbound);
-    this.inboundReady = Collections.unmodifiableMap(ready);
-    this.encrypting = Set.copyOf(senders);
-    this.enforcing =
-        status.getEnforcing() == null ? Set.of() : Set.copyOf(indices(status.getEnforcing()));
-    Long out = status.getOutboundEpoch();
+
+    /**
+     * The common part of a plan, or empty when there is none yet (no status or no planRevision).
+     */
+    public static Optional<Common> of(SecureOverlayStatus status) {
+      if (status == null || status.getPlanRevision() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Common(status));
+    }
+  }
+
+  private AgentPlanView(Common common, String selfName) {
+    this.common = common;
+    this.self =
+        common.nodes.stream().filter(r -> r.name().equals(selfName)).findFirst().orElse(null);
     boolean mayEncrypt = self != null && self.effectiveState().mayEncrypt();
-    this.outboundEpoch = out != null && mayEncrypt ? OptionalLong.of(out) : OptionalLong.empty();
+    this.outboundEpoch =
+        common.outboundEpoch != null && mayEncrypt
+            ? OptionalLong.of(common.outboundEpoch)
+            : OptionalLong.empty();
   }
 
   /**
@@ -57,19 +85,21 @@ public final class AgentPlanView {
    * planRevision): then the agent keeps its data plane exactly as it is.
    */
   public static Optional<AgentPlanView> of(SecureOverlayStatus status, String selfName) {
-    if (status == null || status.getPlanRevision() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new AgentPlanView(status, selfName));
+    return Common.of(status).map(c -> new AgentPlanView(c, selfName));
+  }
+
+  /** The plan as node {@code selfName} reads it, from a common part read once for every node. */
+  public static AgentPlanView of(Common common, String selfName) {
+    return new AgentPlanView(common, selfName);
   }
 
   public long planRevision() {
-    return planRevision;
+    return common.planRevision;
   }
 
   /** The revision the master waits for: write the node status once it is applied. */
   public long ackRevision() {
-    return ackRevision;
+    return common.ackRevision;
   }
 
   /**
@@ -90,12 +120,12 @@ public final class AgentPlanView {
 
   /** Every row not Removed, self included: the nodes to hold SAs with. */
   public List<IndexedNode> nodes() {
-    return nodes;
+    return common.nodes;
   }
 
   /** Install inbound SAs for each of these from every listed peer. */
   public SortedSet<Long> inboundEpochs() {
-    return inboundEpochs;
+    return common.inboundEpochs;
   }
 
   /** The epoch to encrypt with, withheld when the node may not encrypt (yet, or any more). */
@@ -104,16 +134,16 @@ public final class AgentPlanView {
   }
 
   public Map<Long, Set<Integer>> inboundReady() {
-    return inboundReady;
+    return common.inboundReady;
   }
 
   /** Union of every epoch's encrypting set: peers whose plaintext may be refused. */
   public Set<Integer> encrypting() {
-    return encrypting;
+    return common.encrypting;
   }
 
   public Set<Integer> enforcing() {
-    return enforcing;
+    return common.enforcing;
   }
 
   /**
@@ -121,7 +151,7 @@ public final class AgentPlanView {
    * observedPlanRevision it last wrote ({@code null} if none).
    */
   public boolean acknowledgementDue(Long lastWrittenObserved) {
-    return lastWrittenObserved == null || lastWrittenObserved < ackRevision;
+    return lastWrittenObserved == null || lastWrittenObserved < common.ackRevision;
   }
 
   private static Set<Integer> indices(NodeSet set) {

@@ -1,8 +1,10 @@
 package io.secureoverlay.agent.kube;
 
 import io.secureoverlay.agent.reconcile.NodeRef;
+import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +19,18 @@ public final class PlanCache {
 
   private volatile Entry<PlanDigest> digest;
   private volatile Entry<List<NodeRef>> table;
+  private volatile Entry<Optional<AgentPlanView.Common>> common;
+
+  /** The part of {@code status} every node reads alike, read once per status. */
+  Optional<AgentPlanView.Common> common(SecureOverlayStatus status) {
+    Entry<Optional<AgentPlanView.Common>> e = common;
+    if (e != null && e.key() == status) {
+      return e.value();
+    }
+    Optional<AgentPlanView.Common> value = AgentPlanView.Common.of(status);
+    common = new Entry<>(status, value);
+    return value;
+  }
 
   PlanDigest digest(SecureOverlayStatus status) {
     Entry<PlanDigest> e = digest;

@@ -43,7 +43,7 @@ public record PlanContext(
   static Optional<PlanContext> of(SecureOverlayStatus status, String nodeName, PlanCache cache) {
     Optional<AgentPlanView> read;
     try {
-      read = AgentPlanView.of(status, nodeName);
+      read = cache.common(status).map(c -> AgentPlanView.of(c, nodeName));
     } catch (RuntimeException e) {
       // A plan missing its lists or carrying an unparseable row: refuse it as a whole.
       throw new PlanException("status is incomplete: " + e.getClass().getSimpleName());
