@@ -36,7 +36,7 @@ public final class InstalledStateReader {
    *     {@code enforce} is reported only once all of them are enforced
    */
   public InstalledState read(
-      Dataplane dataplane, PlanContext plan, Optional<Set<Integer>> wantEnforcingFrom) {
+      Dataplane dataplane, PlanContext plan, Optional<NodeSet> wantEnforcingFrom) {
     if (plan.self().isEmpty()) {
       return InstalledState.NOTHING;
     }
@@ -107,11 +107,10 @@ public final class InstalledStateReader {
         }
       }
     }
+    NodeSet enforcing = NodeSet.of(enforcingFrom);
     boolean enforce =
         plan.selfEnforcing()
-            && wantEnforcingFrom
-                .map(want -> new HashSet<>(enforcingFrom).containsAll(want))
-                .orElse(!enforcingFrom.isEmpty());
+            && wantEnforcingFrom.map(enforcing::containsAll).orElse(!enforcing.isEmpty());
 
     List<EpochCounters> counters = new ArrayList<>();
     totals.forEach(
@@ -120,7 +119,7 @@ public final class InstalledStateReader {
         inboundEpochs,
         outbound,
         NodeSet.of(encryptingTo),
-        NodeSet.of(enforcingFrom),
+        enforcing,
         enforce,
         List.copyOf(softExpired),
         counters);

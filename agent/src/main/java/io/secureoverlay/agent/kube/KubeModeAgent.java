@@ -11,6 +11,7 @@ import io.secureoverlay.agent.reconcile.NodeDesiredState;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.agent.reconcile.PeerPlan;
 import io.secureoverlay.agent.reconcile.ReconcileReport;
+import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.protocol.SecureOverlay;
 import io.secureoverlay.protocol.SecureOverlayNodeStatus;
 import io.secureoverlay.protocol.SecureOverlayStatus;
@@ -19,12 +20,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +177,7 @@ public final class KubeModeAgent implements AutoCloseable {
       if (directive instanceof Hold hold) {
         hold(hold);
       } else if (directive instanceof RemoveAll remove) {
-        record(remove.plan().revision(), reconciler.removeAll(), Set.of(), remove.reason());
+        record(remove.plan().revision(), reconciler.removeAll(), NodeSet.empty(), remove.reason());
       } else if (directive instanceof Apply apply) {
         apply(apply);
       }
@@ -268,17 +267,17 @@ public final class KubeModeAgent implements AutoCloseable {
       return;
     }
     try (desired) {
-      Set<Integer> enforceFrom =
-          desired.peers().stream()
-              .filter(PeerPlan::enforce)
-              .map(p -> p.peer().index())
-              .collect(Collectors.toSet());
+      NodeSet enforceFrom =
+          NodeSet.of(
+              desired.peers().stream()
+                  .filter(PeerPlan::enforce)
+                  .map(p -> p.peer().index())
+                  .toList());
       record(revision, reconciler.reconcile(desired), enforceFrom, "plan applied");
     }
   }
 
-  private void record(
-      long revision, ReconcileReport report, Set<Integer> enforceFrom, String what) {
+  private void record(long revision, ReconcileReport report, NodeSet enforceFrom, String what) {
     touched = !report.results().isEmpty();
     if (report.converged()) {
       if (state.appliedRevision().orElse(-1) != revision || !report.changesMade().isEmpty()) {

@@ -2,11 +2,11 @@ package io.secureoverlay.agent.kube;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.secureoverlay.agent.kube.NodeStatusComposer.Readiness;
+import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.protocol.SecureOverlay;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * What one agent remembers between passes. Immutable; each step of a pass returns the next state.
@@ -31,7 +31,7 @@ record PassState(
     Optional<String> lastError,
     String holdReason,
     Readiness readiness,
-    Optional<Set<Integer>> enforceFrom,
+    Optional<NodeSet> enforceFrom,
     Instant lastFullPass) {
 
   static final PassState INITIAL =
@@ -131,7 +131,7 @@ record PassState(
         lastFullPass);
   }
 
-  PassState applied(long revision, Set<Integer> enforcing) {
+  PassState applied(long revision, NodeSet enforcing) {
     Readiness r =
         new Readiness(true, NodeStatusComposer.IN_SYNC, "plan revision " + revision + " applied");
     return new PassState(
@@ -147,7 +147,7 @@ record PassState(
         Optional.empty(),
         "",
         r,
-        Optional.of(Set.copyOf(enforcing)),
+        Optional.of(enforcing),
         lastFullPass);
   }
 

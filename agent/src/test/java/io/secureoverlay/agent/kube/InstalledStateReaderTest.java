@@ -13,7 +13,6 @@ import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.spi.SpiAllocator;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Applies plans to a simulated data plane, then reads them back in the plan's terms. */
@@ -77,11 +76,12 @@ class InstalledStateReaderTest {
     try (Apply apply = (Apply) interpreter.interpret(snapshot, "node-1");
         NodeDesiredState desired = DesiredStateFactory.forNode(apply.intent(), "node-1")) {
       assertThat(reconciler.reconcile(desired).converged()).isTrue();
-      Set<Integer> enforce =
-          desired.peers().stream()
-              .filter(p -> p.enforce())
-              .map(p -> p.peer().index())
-              .collect(java.util.stream.Collectors.toSet());
+      io.secureoverlay.protocol.NodeSet enforce =
+          io.secureoverlay.protocol.NodeSet.of(
+              desired.peers().stream()
+                  .filter(p -> p.enforce())
+                  .map(p -> p.peer().index())
+                  .toList());
       return reader.read(dataplane, apply.plan(), Optional.of(enforce));
     }
   }
