@@ -62,6 +62,9 @@ public final class DesiredXfrmBuilder {
 
   private Map<Long, String> lastSecretFingerprints = Map.of();
 
+  /** The policies of the last build, taken over when unchanged, for the same reason. */
+  private Map<PolicyId, Policy> lastPolicies = Map.of();
+
   /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
    * fingerprint of the secret it came from, so a changed secret gets a fresh extract. Dropped and
@@ -122,20 +125,29 @@ public final class DesiredXfrmBuilder {
                 secretFingerprints,
                 derived);
         sas.put(sa.id(), sa);
-        Policy out = policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid);
+        Policy out =
+            unchanged(policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid));
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
       if (plan.enforce()) {
         Policy in =
-            policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND);
+            unchanged(
+                policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND));
         policies.put(in.id(), in);
         required.put(in.id(), inbound);
       }
     }
     lastSas = sas;
     lastSecretFingerprints = secretFingerprints;
+    lastPolicies = policies;
     return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
+  }
+
+  /** The last build's equal policy if there is one, so only changed policies are new objects. */
+  private Policy unchanged(Policy fresh) {
+    Policy last = lastPolicies.get(fresh.id());
+    return fresh.equals(last) ? last : fresh;
   }
 
   /** A HashMap capacity that holds {@code entries} without resizing. */
