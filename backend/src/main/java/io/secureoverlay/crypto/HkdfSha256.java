@@ -52,9 +52,14 @@ final class HkdfSha256 {
     if (ikm == null) {
       throw new IllegalArgumentException("HKDF input keying material must not be null");
     }
-    // HMAC pads a short key with zeros, so "no salt" (HashLen zeros) and an empty salt agree.
-    try (HmacSha256 hmac = new HmacSha256(salt == null ? new byte[0] : salt)) {
-      byte[] prk = new byte[HASH_BYTES];
+    byte[] prk = new byte[HASH_BYTES];
+    if (salt == null || salt.length == 0) {
+      // HMAC pads a short key with zeros, so "no salt" (HashLen zeros) and an empty salt agree,
+      // and both are the public key of HmacSha256.NO_KEY, whose keyed states are shared.
+      HmacSha256.NO_KEY.mac(prk, 0, ikm);
+      return prk;
+    }
+    try (HmacSha256 hmac = new HmacSha256(salt)) {
       hmac.mac(prk, 0, ikm);
       return prk;
     }

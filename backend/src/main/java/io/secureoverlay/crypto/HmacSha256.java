@@ -20,6 +20,21 @@ final class HmacSha256 implements AutoCloseable {
 
   private static final int BLOCK_BYTES = 64;
 
+  /**
+   * SHA-256 in its initial state, only ever cloned (never updated): a clone is several times
+   * cheaper than {@code MessageDigest.getInstance}, which looks the provider up each time. Holds
+   * nothing secret, and cloning only reads it, so threads may share it.
+   */
+  private static final MessageDigest INITIAL = newSha256();
+
+  /**
+   * Keyed with the empty key, which HMAC pads to the same block as HKDF's default salt (a
+   * hash-length string of zeros): every HKDF-Extract without a salt (every fingerprint) starts from
+   * these states instead of hashing the padded key again. Only ever cloned, never closed; the key
+   * is public.
+   */
+  static final HmacSha256 NO_KEY = new HmacSha256(new byte[0]);
+
   private final MessageDigest inner;
   private final MessageDigest outer;
   private boolean closed;
@@ -92,6 +107,10 @@ final class HmacSha256 implements AutoCloseable {
   }
 
   private static MessageDigest sha256() {
+    return copy(INITIAL);
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
