@@ -39,6 +39,28 @@ public final class TopologyModel {
     nodes.forEach(node -> byName.put(node.name(), node));
   }
 
+  /**
+   * How many nodes a model of this snapshot shows, without building it: every node the plan lists
+   * and every node that reports, once each.
+   */
+  public static int nodeCount(ClusterSnapshot snapshot) {
+    Set<String> names = new HashSet<>();
+    snapshot
+        .status()
+        .ifPresent(
+            status -> {
+              for (IndexedNode row : status.getNodes()) {
+                if (row.effectiveState().isListed()) {
+                  names.add(row.name());
+                }
+              }
+            });
+    for (SecureOverlayNode node : snapshot.nodes()) {
+      names.add(node.getMetadata().getName());
+    }
+    return names.size();
+  }
+
   public static TopologyModel of(ClusterSnapshot snapshot, Instant now, NodeHealthJudge judge) {
     Map<String, Integer> planIndex = new TreeMap<>();
     Map<String, String> planIp = new TreeMap<>();

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the topology model and draws its picture in the background as soon as the console knows
  * the cluster, again whenever it has doubled while growing, and once more when its node count holds
- * still: so the first operator to open the Topology after a console start finds the picture drawn
- * and the drawing code loaded and compiled, instead of paying for both in the first request (at
- * 1,000 nodes most of a second on a cold JVM). After the first drawing it runs the {@link
- * TopologyWarmUp}s once (the view's component code). A settled cluster costs nothing here:
- * heartbeats do not change the node count.
+ * still (nodes the plan lists or that report): so the first operator to open the Topology after a
+ * console start finds the picture drawn and the drawing code loaded and compiled, instead of paying
+ * for both in the first request (at 1,000 nodes most of a second on a cold JVM). After the first
+ * drawing it runs the {@link TopologyWarmUp}s once (the view's component code). A settled cluster
+ * costs nothing here: heartbeats do not change the node count.
  *
  * <p>Runs on its own thread: the snapshot publisher that calls it must stay free to hand snapshots
  * to the open views, and a burst of snapshots collapses into the latest one.
@@ -89,7 +89,9 @@ public class TopologyPredrawer {
     if (snapshot == null) {
       return;
     }
-    int size = snapshot.nodes().size();
+    // The model's size, not the number of reports: at a console start the plan lists every node
+    // while their reports arrive in batches, and the picture shows every listed node either way.
+    int size = TopologyModel.nodeCount(snapshot);
     boolean settled = size == previousSize;
     previousSize = size;
     if (size == 0 || size == drawnSize || !(settled || size >= 2 * drawnSize)) {

@@ -94,6 +94,25 @@ class TopologyPredrawerTest {
   }
 
   @Test
+  void reportsArrivingAfterThePlanListsEveryNodeDoNotRedrawAtEachDoubling() {
+    predrawer(ClusterSnapshot.empty(SyntheticCluster.NOW));
+    worker.runAll();
+
+    assertThat(drawnAfterPublishing(reporting(120, 20))).isTrue();
+    // Three times the reports, the same 120 nodes in the picture: not worth another drawing.
+    assertThat(drawnAfterPublishing(reporting(120, 60))).isFalse();
+  }
+
+  /** A cluster whose plan lists {@code size} nodes, of which the first {@code reports} report. */
+  private static ClusterSnapshot reporting(int size, int reports) {
+    SyntheticCluster cluster = SyntheticCluster.encrypted(size);
+    for (int position = reports; position < size; position++) {
+      cluster = cluster.withoutReport(position);
+    }
+    return cluster.snapshot();
+  }
+
+  @Test
   void theViewCodeIsWarmedUpOnceWithTheFirstDrawnModel() {
     ClusterSnapshot first = SyntheticCluster.encrypted(60).snapshot();
     predrawer(first);
