@@ -29,44 +29,33 @@ public final class DesiredXfrm implements AutoCloseable {
   private final Map<SaId, SecretBytes> derived;
   private final List<SecretBytes> handedOut = new ArrayList<>();
 
+  /** From maps the caller keeps: copied. */
   public DesiredXfrm(
       Map<SaId, DesiredSa> sas,
       Map<PolicyId, Policy> policies,
       Map<PolicyId, Set<SaId>> requiredSas,
       Function<DesiredSa, SecretBytes> keys) {
-    this(sas, policies, requiredSas, keys, Map.of());
-  }
-
-  /**
-   * @param derived keys already derived while building (to fingerprint them), handed out by {@link
-   *     #spec} instead of deriving them again; owned from now on
-   */
-  public DesiredXfrm(
-      Map<SaId, DesiredSa> sas,
-      Map<PolicyId, Policy> policies,
-      Map<PolicyId, Set<SaId>> requiredSas,
-      Function<DesiredSa, SecretBytes> keys,
-      Map<SaId, SecretBytes> derived) {
     this(
         new LinkedHashMap<>(sas),
         new LinkedHashMap<>(policies),
         new HashMap<>(requiredSas),
         keys,
-        new HashMap<>(derived),
-        true);
+        new HashMap<>());
   }
 
   /**
    * Takes the maps as they are, without copying: for {@link DesiredXfrmBuilder}, which made them
    * for this object alone. At a thousand peers the copies were a tenth of an agent's pass.
+   *
+   * @param derived keys already derived while building (to fingerprint them), handed out by {@link
+   *     #spec} instead of deriving them again; owned from now on
    */
   private DesiredXfrm(
       Map<SaId, DesiredSa> sas,
       Map<PolicyId, Policy> policies,
       Map<PolicyId, Set<SaId>> requiredSas,
       Function<DesiredSa, SecretBytes> keys,
-      Map<SaId, SecretBytes> derived,
-      boolean owned) {
+      Map<SaId, SecretBytes> derived) {
     this.sas = Collections.unmodifiableMap(sas);
     this.policies = Collections.unmodifiableMap(policies);
     this.requiredSas = Collections.unmodifiableMap(requiredSas);
@@ -75,14 +64,17 @@ public final class DesiredXfrm implements AutoCloseable {
     handedOut.addAll(derived.values());
   }
 
-  /** Owns the given maps from now on; the caller keeps no reference to them. */
+  /**
+   * Owns the given maps from now on: the caller never changes them again (the builder still reads
+   * them, to take unchanged objects over in its next build).
+   */
   static DesiredXfrm owning(
       Map<SaId, DesiredSa> sas,
       Map<PolicyId, Policy> policies,
       Map<PolicyId, Set<SaId>> requiredSas,
       Function<DesiredSa, SecretBytes> keys,
       Map<SaId, SecretBytes> derived) {
-    return new DesiredXfrm(sas, policies, requiredSas, keys, derived, true);
+    return new DesiredXfrm(sas, policies, requiredSas, keys, derived);
   }
 
   public Map<SaId, DesiredSa> sas() {
