@@ -34,6 +34,16 @@ public final class ChangePlanner {
 
   /** The changes from {@code before} (read from the data plane, or trusted) to {@code desired}. */
   public static ChangePlan plan(DesiredXfrm desired, XfrmBaseline before) {
+    DesiredXfrm.SinceLastBuild since = desired.sinceLastBuild().orElse(null);
+    if (since != null
+        && since.previousSas() == before.sas()
+        && since.previousPolicies() == before.policies()) {
+      return planFromLastBuild(desired, before, since);
+    }
+    return planEverything(desired, before);
+  }
+
+  private static ChangePlan planEverything(DesiredXfrm desired, XfrmBaseline before) {
     Map<SaId, DesiredSa> actual = before.sas();
     List<DataplaneChange> installs = new ArrayList<>();
     for (DesiredSa want : desired.sas().values()) {
@@ -58,6 +68,67 @@ public final class ChangePlanner {
       }
     }
     return new ChangePlan(installs, policyChanges(desired, before.policies()), removals);
+  }
+
+  /**
+   * The baseline is the builder's previous build: every object the new build took over is the same
+   * object there, so only the new objects can need a change, and something needs removing only if
+   * fewer ids than the baseline holds were carried into the new build. Yields the same changes, in
+   * the same order, as {@link #planEverything} would.
+   */
+  private static ChangePlan planFromLastBuild(
+      DesiredXfrm desired, XfrmBaseline before, DesiredXfrm.SinceLastBuild since) {
+    Map<SaId, DesiredSa> actual = before.sas();
+    List<DataplaneChange> installs = new ArrayList<>();
+    int carried = desired.sas().size() - since.newSas().size();
+    for (SaId id : since.newSas()) {
+      DesiredSa want = desired.sas().get(id);
+      DesiredSa have = actual.get(id);
+      if (have == null) {
+        installs.add(new AddSa(desired.spec(id)));
+        continue;
+      }
+      carried++;
+      if (!want.sameFixedFields(have)) {
+        installs.add(new DeleteSa(id));
+        installs.add(new AddSa(desired.spec(id)));
+      } else if (!have.lifetimes().equals(want.lifetimes())) {
+        installs.add(new UpdateSa(desired.spec(id)));
+      }
+    }
+    List<DataplaneChange> removals = new ArrayList<>();
+    if (carried < actual.size()) {
+      for (SaId have : actual.keySet()) {
+        if (!desired.sas().containsKey(have)) {
+          removals.add(new DeleteSa(have));
+        }
+      }
+    }
+    Map<PolicyId, Policy> actualPolicies = before.policies();
+    List<DataplaneChange> policyChanges = new ArrayList<>();
+    int carriedPolicies = desired.policies().size() - since.newPolicies().size();
+    for (PolicyId id : since.newPolicies()) {
+      if (actualPolicies.containsKey(id)) {
+        carriedPolicies++;
+      }
+    }
+    if (carriedPolicies < actualPolicies.size()) {
+      for (PolicyId have : actualPolicies.keySet()) {
+        if (!desired.policies().containsKey(have)) {
+          policyChanges.add(new DeletePolicy(have));
+        }
+      }
+    }
+    for (PolicyId id : since.newPolicies()) {
+      Policy want = desired.policies().get(id);
+      Policy have = actualPolicies.get(id);
+      if (have == null) {
+        policyChanges.add(new AddPolicy(want));
+      } else if (!have.equals(want)) {
+        policyChanges.add(new UpdatePolicy(want));
+      }
+    }
+    return new ChangePlan(installs, policyChanges, removals);
   }
 
   private static List<DataplaneChange> policyChanges(

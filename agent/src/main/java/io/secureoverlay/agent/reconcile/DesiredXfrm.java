@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -28,6 +29,18 @@ public final class DesiredXfrm implements AutoCloseable {
   private final Function<DesiredSa, SecretBytes> keys;
   private final Map<SaId, SecretBytes> derived;
   private final List<SecretBytes> handedOut = new ArrayList<>();
+  private final Optional<SinceLastBuild> sinceLastBuild;
+
+  /**
+   * What a build changed against the one before it: the previous build's maps (read only) and the
+   * ids whose objects are new in this build; every other object was taken over, the same object.
+   * Lets {@link ChangePlanner} plan against that previous build by looking only at what is new.
+   */
+  public record SinceLastBuild(
+      Map<SaId, DesiredSa> previousSas,
+      Map<PolicyId, Policy> previousPolicies,
+      List<SaId> newSas,
+      List<PolicyId> newPolicies) {}
 
   /** From maps the caller keeps: copied. */
   public DesiredXfrm(
@@ -40,7 +53,8 @@ public final class DesiredXfrm implements AutoCloseable {
         new LinkedHashMap<>(policies),
         new HashMap<>(requiredSas),
         keys,
-        new HashMap<>());
+        new HashMap<>(),
+        Optional.empty());
   }
 
   /**
@@ -55,8 +69,10 @@ public final class DesiredXfrm implements AutoCloseable {
       Map<PolicyId, Policy> policies,
       Map<PolicyId, Set<SaId>> requiredSas,
       Function<DesiredSa, SecretBytes> keys,
-      Map<SaId, SecretBytes> derived) {
+      Map<SaId, SecretBytes> derived,
+      Optional<SinceLastBuild> sinceLastBuild) {
     this.sas = Collections.unmodifiableMap(sas);
+    this.sinceLastBuild = sinceLastBuild;
     this.policies = Collections.unmodifiableMap(policies);
     this.requiredSas = Collections.unmodifiableMap(requiredSas);
     this.keys = keys;
@@ -73,8 +89,9 @@ public final class DesiredXfrm implements AutoCloseable {
       Map<PolicyId, Policy> policies,
       Map<PolicyId, Set<SaId>> requiredSas,
       Function<DesiredSa, SecretBytes> keys,
-      Map<SaId, SecretBytes> derived) {
-    return new DesiredXfrm(sas, policies, requiredSas, keys, derived);
+      Map<SaId, SecretBytes> derived,
+      SinceLastBuild sinceLastBuild) {
+    return new DesiredXfrm(sas, policies, requiredSas, keys, derived, Optional.of(sinceLastBuild));
   }
 
   public Map<SaId, DesiredSa> sas() {
@@ -83,6 +100,11 @@ public final class DesiredXfrm implements AutoCloseable {
 
   public Map<PolicyId, Policy> policies() {
     return policies;
+  }
+
+  /** What changed since the builder's previous build; empty when not made by a builder. */
+  public Optional<SinceLastBuild> sinceLastBuild() {
+    return sinceLastBuild;
   }
 
   public Set<SaId> requiredBy(PolicyId policy) {

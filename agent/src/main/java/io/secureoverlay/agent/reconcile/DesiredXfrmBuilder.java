@@ -13,9 +13,11 @@ import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,6 +95,8 @@ public final class DesiredXfrmBuilder {
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
     refreshEpochKeys(state, secretFingerprints);
+    List<SaId> newSas = new ArrayList<>();
+    List<PolicyId> newPolicies = new ArrayList<>();
     NodeRef self = state.self();
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
@@ -107,7 +111,8 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
                 secretFingerprints,
-                derived);
+                derived,
+                newSas);
         sas.put(sa.id(), sa);
         inbound.add(sa.id());
       }
@@ -123,31 +128,43 @@ public final class DesiredXfrmBuilder {
                 spis.spiFor(epoch, self.index()),
                 reqid,
                 secretFingerprints,
-                derived);
+                derived,
+                newSas);
         sas.put(sa.id(), sa);
         Policy out =
-            unchanged(policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid));
+            unchanged(
+                policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid), newPolicies);
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
       if (plan.enforce()) {
         Policy in =
             unchanged(
-                policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND));
+                policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND),
+                newPolicies);
         policies.put(in.id(), in);
         required.put(in.id(), inbound);
       }
     }
-    lastSas = sas;
+    DesiredXfrm.SinceLastBuild since =
+        new DesiredXfrm.SinceLastBuild(lastSas, lastPolicies, newSas, newPolicies);
+    DesiredXfrm built =
+        DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived, since);
+    // The very maps the result hands out, so a baseline made from it is recognisably this build.
+    lastSas = built.sas();
+    lastPolicies = built.policies();
     lastSecretFingerprints = secretFingerprints;
-    lastPolicies = policies;
-    return DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived);
+    return built;
   }
 
   /** The last build's equal policy if there is one, so only changed policies are new objects. */
-  private Policy unchanged(Policy fresh) {
+  private Policy unchanged(Policy fresh, List<PolicyId> newPolicies) {
     Policy last = lastPolicies.get(fresh.id());
-    return fresh.equals(last) ? last : fresh;
+    if (fresh.equals(last)) {
+      return last;
+    }
+    newPolicies.add(fresh.id());
+    return fresh;
   }
 
   /** A HashMap capacity that holds {@code entries} without resizing. */
@@ -163,7 +180,8 @@ public final class DesiredXfrmBuilder {
       int spi,
       int reqid,
       Map<Long, String> secretFingerprints,
-      Map<SaId, SecretBytes> derived) {
+      Map<SaId, SecretBytes> derived,
+      List<SaId> newSas) {
     SaId id = SaId.esp(to.underlay(), spi);
     DesiredSa last = lastSas.get(id);
     if (last != null
@@ -177,11 +195,13 @@ public final class DesiredXfrmBuilder {
           && last.lifetimes().equals(state.lifetimes())) {
         return last;
       }
+      newSas.add(id);
       return desiredSa(state, epoch, from, to, spi, reqid, last.keyFingerprint());
     }
     // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
+    newSas.add(id);
     return desiredSa(state, epoch, from, to, spi, reqid, key.fingerprint());
   }
 

@@ -18,11 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,34 +99,24 @@ public final class NodeReconciler {
 
   private ReconcileReport apply(
       ChangePlan plan, XfrmBaseline before, DesiredXfrm want, Tally tally, Instant started) {
-    // Most passes of a large node change SAs only, or nothing at all: the bookkeeping below is
-    // built only for the batches that need it.
-    Set<SaId> present = new HashSet<>();
-    boolean needPresent = !plan.policyChanges().isEmpty() || !plan.saRemovals().isEmpty();
-    if (needPresent) {
-      present.addAll(before.sas().keySet());
-    }
+    // What is installed as the batches go: the baseline with each applied change on top.
+    MapOverlay<SaId, Object> present = new MapOverlay<>(before.sas());
     for (ChangeResult r : tally.add(applier.apply(plan.saInstalls()))) {
-      if (needPresent) {
-        trackSa(r, present);
-      }
+      trackSa(r, present);
     }
 
     List<DataplaneChange> policyChanges = new ArrayList<>();
     for (DataplaneChange c : plan.policyChanges()) {
       PolicyId id = installedPolicyId(c);
-      if (id != null && !present.containsAll(want.requiredBy(id))) {
+      if (id != null && !want.requiredBy(id).stream().allMatch(present::containsKey)) {
         tally.skipped.add(c.describe() + ": held back, an SA it needs is not installed");
       } else {
         policyChanges.add(c);
       }
     }
-    Map<PolicyId, Policy> livePolicies =
-        plan.saRemovals().isEmpty() ? Map.of() : new HashMap<>(before.policies());
+    MapOverlay<PolicyId, Policy> livePolicies = new MapOverlay<>(before.policies());
     for (ChangeResult r : tally.add(applier.apply(policyChanges))) {
-      if (!plan.saRemovals().isEmpty()) {
-        trackPolicy(r, livePolicies);
-      }
+      trackPolicy(r, livePolicies);
     }
 
     List<DataplaneChange> removals = new ArrayList<>();
@@ -175,18 +161,18 @@ public final class NodeReconciler {
     return null;
   }
 
-  private static void trackSa(ChangeResult r, Set<SaId> present) {
+  private static void trackSa(ChangeResult r, MapOverlay<SaId, Object> present) {
     if (!r.isOk()) {
       return;
     }
     if (r.change() instanceof AddSa add) {
-      present.add(add.sa().id());
+      present.put(add.sa().id(), add.sa().id());
     } else if (r.change() instanceof DeleteSa delete) {
       present.remove(delete.id());
     }
   }
 
-  private static void trackPolicy(ChangeResult r, Map<PolicyId, Policy> live) {
+  private static void trackPolicy(ChangeResult r, MapOverlay<PolicyId, Policy> live) {
     if (!r.isOk()) {
       return;
     }
@@ -204,7 +190,10 @@ public final class NodeReconciler {
    * while an in policy from its peer enforces and no other inbound SA from that peer is in place.
    */
   private static boolean stillUsed(
-      DesiredSa sa, Map<PolicyId, Policy> live, Set<SaId> present, DesiredXfrm want) {
+      DesiredSa sa,
+      MapOverlay<PolicyId, Policy> live,
+      MapOverlay<SaId, Object> present,
+      DesiredXfrm want) {
     TrafficSelector selector = TrafficSelector.ipip(sa.source(), sa.id().destination());
     if (OwnedReqids.isOutbound(sa.reqid())) {
       Policy out = live.get(new PolicyId(selector, PolicyDirection.OUT));
@@ -214,7 +203,7 @@ public final class NodeReconciler {
     if (!live.containsKey(inId)) {
       return false;
     }
-    return want.requiredBy(inId).stream().noneMatch(present::contains);
+    return want.requiredBy(inId).stream().noneMatch(present::containsKey);
   }
 
   /** Collects results across the three batches, logging each change once. */

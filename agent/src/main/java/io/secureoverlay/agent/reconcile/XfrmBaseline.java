@@ -21,6 +21,8 @@ import java.util.Map;
 public record XfrmBaseline(Map<SaId, DesiredSa> sas, Map<PolicyId, Policy> policies) {
 
   public XfrmBaseline {
+    // An unmodifiable map stays the same object, so a baseline reached by a build holds that
+    // build's own maps: ChangePlanner recognises them by identity.
     sas = Collections.unmodifiableMap(sas);
     policies = Collections.unmodifiableMap(policies);
   }
