@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -164,14 +163,8 @@ class KeysViewTest extends KaribuSpringTest {
 
       assertThat(byId(TextField.class, "rotation-interval").isInvalid()).isFalse();
       await().atMost(SETTLE).until(() -> wanted.equals(rotationInterval()));
-      await()
-          .pollInSameThread()
-          .atMost(SETTLE)
-          .until(
-              () -> {
-                MockVaadin.clientRoundtrip();
-                return text("rotation-interval-value").startsWith(wanted + " ");
-              });
+      eventually(
+          SETTLE, () -> assertThat(text("rotation-interval-value")).startsWith(wanted + " "));
     } finally {
       sandbox.editSpec(spec -> spec.setRotationInterval(before));
       // The console's snapshot trails the API server; later tests read the view, so wait for it.
@@ -207,35 +200,24 @@ class KeysViewTest extends KaribuSpringTest {
     _click(byId(Button.class, "rotate-now"));
     _click(byId(Button.class, "confirm-rotate"));
 
-    await()
-        .pollInSameThread()
-        .atMost(SETTLE)
-        .untilAsserted(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              assertThat(byId(Button.class, "rotate-now").isEnabled()).isFalse();
-              assertThat(text("rotate-now-reason")).contains("under way");
-            });
-    await()
-        .pollInSameThread()
-        .atMost(SETTLE)
-        .until(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              return Long.parseLong(text("current-epoch-number")) > before;
-            });
+    eventually(
+        SETTLE,
+        () -> {
+          assertThat(byId(Button.class, "rotate-now").isEnabled()).isFalse();
+          assertThat(text("rotate-now-reason")).contains("under way");
+        });
+    eventually(
+        SETTLE,
+        () -> assertThat(Long.parseLong(text("current-epoch-number"))).isGreaterThan(before));
     String epochs = before + " \u2192 " + (before + 1);
-    await()
-        .pollInSameThread()
-        .atMost(SETTLE)
-        .untilAsserted(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              List<List<String>> history = rows("rotation-history");
-              assertThat(history).isNotEmpty();
-              assertThat(history.get(0)).contains(epochs, "watched", "6");
-              assertThat(history.get(0).get(3)).matches("\\d+(\\.\\d)? s|\\d+ min \\d\\d s");
-            });
+    eventually(
+        SETTLE,
+        () -> {
+          List<List<String>> history = rows("rotation-history");
+          assertThat(history).isNotEmpty();
+          assertThat(history.get(0)).contains(epochs, "watched", "6");
+          assertThat(history.get(0).get(3)).matches("\\d+(\\.\\d)? s|\\d+ min \\d\\d s");
+        });
     assertThat(byId(Image.class, "rotation-convergence-chart").getAlt())
         .hasValueSatisfying(alt -> assertThat(alt).contains(epochs + ":"));
     assertThat(byId(Image.class, "rotation-ack-chart").getAlt())

@@ -32,7 +32,6 @@ import io.secureoverlay.ui.testing.SignIn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,27 +80,12 @@ class OverviewViewTest extends KaribuSpringTest {
     return _get(Component.class, spec -> spec.withId(id)).getElement().getTextRecursively();
   }
 
-  /**
-   * Lets the pushed snapshots reach the mocked UI, then checks; Karibu's UI lives in this thread.
-   */
-  private static void eventually(ThrowingRunnable assertion) {
-    await()
-        .pollInSameThread()
-        .atMost(TRANSITION)
-        .pollInterval(Duration.ofMillis(100))
-        .untilAsserted(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              assertion.run();
-            });
-  }
-
   private static Button toggle() {
     return _get(Button.class, spec -> spec.withId("encryption-toggle"));
   }
 
   private static void openDialog() {
-    eventually(() -> assertThat(toggle().isEnabled()).isTrue());
+    eventually(TRANSITION, () -> assertThat(toggle().isEnabled()).isTrue());
     _click(toggle());
     MockVaadin.clientRoundtrip();
   }
@@ -115,7 +99,7 @@ class OverviewViewTest extends KaribuSpringTest {
   void showsTheSandboxDisabledOnSixNodesWithItsEvents() {
     openAs("", "operator", ConsoleRole.OPERATOR);
 
-    eventually(() -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
+    eventually(TRANSITION, () -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
     assertThat(text("nodes-encrypting")).isEqualTo("0 / 6");
     assertThat(text("current-epoch")).isEqualTo("\u2014");
     assertThat(text("lagging-nodes")).isEqualTo("None");
@@ -160,6 +144,7 @@ class OverviewViewTest extends KaribuSpringTest {
 
     List<String> acknowledgements = new ArrayList<>();
     eventually(
+        TRANSITION,
         () -> {
           _find(Div.class, spec -> spec.withId("ack-progress")).stream()
               .map(ack -> ack.getElement().getTextRecursively())
@@ -170,12 +155,13 @@ class OverviewViewTest extends KaribuSpringTest {
     assertThat(acknowledgements)
         .allMatch(t -> t.matches("[0-6] / 6 nodes acknowledged step [A-Za-z ]+"), "ack text");
     assertThat(sandbox.overlay().getSpec().getEnforce()).isTrue();
-    eventually(() -> assertThat(text("nodes-encrypting")).isEqualTo("6 / 6"));
+    eventually(TRANSITION, () -> assertThat(text("nodes-encrypting")).isEqualTo("6 / 6"));
     assertThat(text("current-epoch")).matches("Epoch \\d+ \u00b7 fp [0-9a-f]{8}\u2026");
     assertThat(text("next-rotation")).startsWith("in ");
     // This screen watched the transition, so it says how long it took.
     assertThat(text("transition-summary")).matches("Enabled in \\d+\\.\\d s");
     eventually(
+        TRANSITION,
         () ->
             assertThat(
                     _get(Grid.class, spec -> spec.withId("recent-events"))
@@ -202,19 +188,20 @@ class OverviewViewTest extends KaribuSpringTest {
     assertThat(confirm.isEnabled()).isTrue();
     _click(confirm);
 
-    eventually(() -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
+    eventually(TRANSITION, () -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
     assertThat(sandbox.overlay().getSpec().getEnabled()).isFalse();
-    eventually(() -> assertThat(text("current-epoch")).isEqualTo("\u2014"));
+    eventually(TRANSITION, () -> assertThat(text("current-epoch")).isEqualTo("\u2014"));
   }
 
   @Test
   void anUnreachableApiServerShowsTheLastKnownStateUnderAWarning() {
     openAs("", "operator", ConsoleRole.OPERATOR);
-    eventually(() -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
+    eventually(TRANSITION, () -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
 
     sandbox.apiDown();
     try {
       eventually(
+          TRANSITION,
           () ->
               assertThat(text("overview-disconnected"))
                   .contains("cannot be reached: showing last known state"));
@@ -226,8 +213,9 @@ class OverviewViewTest extends KaribuSpringTest {
       sandbox.apiUp();
     }
 
-    eventually(() -> _assertNone(Div.class, spec -> spec.withId("overview-disconnected")));
-    eventually(() -> assertThat(toggle().isEnabled()).isTrue());
+    eventually(
+        TRANSITION, () -> _assertNone(Div.class, spec -> spec.withId("overview-disconnected")));
+    eventually(TRANSITION, () -> assertThat(toggle().isEnabled()).isTrue());
   }
 
   @Test
@@ -235,7 +223,7 @@ class OverviewViewTest extends KaribuSpringTest {
     for (ConsoleRole role : new ConsoleRole[] {ConsoleRole.VIEWER, ConsoleRole.AUDITOR}) {
       openAs("", role.name().toLowerCase(), role);
 
-      eventually(() -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
+      eventually(TRANSITION, () -> assertThat(text("overview-phase")).isEqualTo("Disabled"));
       _assertNone(Button.class, spec -> spec.withId("encryption-toggle"));
       tearDownUi();
     }

@@ -1,11 +1,15 @@
 package io.secureoverlay.ui.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Location;
 import io.secureoverlay.ui.security.ConsoleRole;
+import java.time.Duration;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +51,22 @@ public abstract class KaribuSpringTest {
   private static void navigate(String location) {
     Location parsed = new Location(location);
     UI.getCurrent().navigate(parsed.getPath(), parsed.getQueryParameters());
+  }
+
+  /**
+   * Waits until {@code assertion} passes, polling in this thread (Karibu's mocked UI lives here)
+   * with a client round trip before each try, so that snapshots the console pushed reach the UI.
+   */
+  protected static void eventually(Duration atMost, ThrowingRunnable assertion) {
+    await()
+        .pollInSameThread()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              MockVaadin.clientRoundtrip();
+              assertion.run();
+            });
   }
 
   protected static Routes routes() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -40,14 +39,7 @@ class NodesViewTest extends KaribuSpringTest {
     await().atMost(Duration.ofMinutes(1)).until(() -> state.current().nodes().size() == 6);
     names = state.current().nodes().stream().map(n -> n.getMetadata().getName()).toList();
     openAs("nodes", "viewer", ConsoleRole.VIEWER);
-    await()
-        .atMost(Duration.ofMinutes(1))
-        .pollInSameThread()
-        .until(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              return GridKt._size(grid()) == 6;
-            });
+    eventually(Duration.ofMinutes(1), () -> assertThat(GridKt._size(grid())).isEqualTo(6));
   }
 
   @SuppressWarnings("unchecked")
@@ -111,24 +103,13 @@ class NodesViewTest extends KaribuSpringTest {
         .findFirst();
   }
 
-  private static void until(java.util.concurrent.Callable<Boolean> condition) {
-    await()
-        .atMost(Duration.ofMinutes(1))
-        .pollInSameThread()
-        .until(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              return condition.call();
-            });
-  }
-
   @Test
   void anUnreachableApiServerIsAnnouncedOverTheLastKnownNodes() {
     assertThat(notice()).isEmpty();
 
     sandbox.apiDown();
     try {
-      until(() -> notice().isPresent());
+      eventually(Duration.ofMinutes(1), () -> assertThat(notice()).isPresent());
       assertThat(notice().get().getText())
           .contains("cannot be reached: showing last known state, which may be out of date");
       assertThat(notice().get().getElement().getAttribute("role")).isEqualTo("alert");
@@ -137,7 +118,7 @@ class NodesViewTest extends KaribuSpringTest {
       sandbox.apiUp();
     }
 
-    until(() -> notice().isEmpty());
+    eventually(Duration.ofMinutes(1), () -> assertThat(notice()).isEmpty());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -43,15 +42,7 @@ class TopologyViewTest extends KaribuSpringTest {
 
   /** Waits, letting pushed snapshots reach the mocked UI, until the counts line says so. */
   private static void awaitCounts(String expected, Duration atMost) {
-    await()
-        .atMost(atMost)
-        .pollInSameThread()
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              MockVaadin.clientRoundtrip();
-              return text("topology-counts").contains(expected);
-            });
+    eventually(atMost, () -> assertThat(text("topology-counts")).contains(expected));
   }
 
   private void openSixNodeSandbox() {
