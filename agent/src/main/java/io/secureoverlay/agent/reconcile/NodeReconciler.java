@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p>What the data plane holds is read afresh (so a restarted agent changes nothing that is already
  * right) unless, within {@code trustFor} of the last full read, the previous pass applied every
  * change it planned: then the data plane holds exactly that pass's desired state, and the pass
- * plans against it. A large node's plan step then costs a lookup per object instead of dumping,
- * converting and comparing every SA; only what changed reaches the data plane. Any failure, a held
- * back change, an exception or {@link #removeAll()} ends the trust until the next full read, and a
- * full read comes at least every {@code trustFor}, repairing drift (an SA someone deleted, one the
- * kernel expired). With {@code trustFor} zero every pass reads.
+ * plans against it: looking only at the objects the builder made anew, instead of dumping,
+ * converting and comparing every SA of a large node. Any failure, a held back change, an exception
+ * or {@link #removeAll()} ends the trust until the next full read, and a full read comes at least
+ * every {@code trustFor}, repairing drift (an SA someone deleted, one the kernel expired). With
+ * {@code trustFor} zero every pass reads.
  */
 public final class NodeReconciler {
 
