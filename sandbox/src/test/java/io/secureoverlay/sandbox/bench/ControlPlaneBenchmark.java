@@ -36,7 +36,9 @@ public final class ControlPlaneBenchmark {
       long planWrites,
       double passes,
       double agentCpuMsMean,
-      double agentCpuMsMax) {}
+      double agentCpuMsMax,
+      double jvmCpuSeconds,
+      double gcPauseSeconds) {}
 
   /** One size's figures. */
   record Row(
@@ -95,10 +97,14 @@ public final class ControlPlaneBenchmark {
     ApiRequestCounts before = cluster.apiCounts();
     long passesBefore = passes(cluster);
     Map<String, Long> cpuBefore = agentCpuNanos(cluster);
+    long jvmCpuBefore = jvmCpuNanos();
+    long gcBefore = gcPauseMillis();
     long t = System.nanoTime();
     change.run();
     cluster.convergence().await(TIMEOUT);
     double seconds = (System.nanoTime() - t) / 1e9;
+    double jvmCpu = (jvmCpuNanos() - jvmCpuBefore) / 1e9;
+    double gc = (gcPauseMillis() - gcBefore) / 1e3;
     ApiRequestCounts c = cluster.apiCounts().since(before);
     long reports = c.writes("secureoverlaynodes");
     Map<String, Long> cpuAfter = agentCpuNanos(cluster);
@@ -114,7 +120,26 @@ public final class ControlPlaneBenchmark {
         c.writes("secureoverlays"),
         (passes(cluster) - passesBefore) / (double) n,
         java.util.Arrays.stream(cpuMs).average().orElse(0),
-        java.util.Arrays.stream(cpuMs).max().orElse(0));
+        java.util.Arrays.stream(cpuMs).max().orElse(0),
+        jvmCpu,
+        gc);
+  }
+
+  /**
+   * CPU time of the whole JVM (every agent, the master, the mock API server, the collector), so a
+   * transition's wall time can be set against the CPU the two cores had to give.
+   */
+  private static long jvmCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
+  /** Time the collectors report (for G1's young and mixed collections: their pauses). */
+  private static long gcPauseMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+        .sum();
   }
 
   /** Per node, the CPU time its agent's full passes have taken since start. */
@@ -135,7 +160,8 @@ public final class ControlPlaneBenchmark {
 
   static String header() {
     return String.format(
-        "%6s | %7s | %8s %11s %6s %5s %6s %15s | %8s %11s %6s %5s %6s %15s | %10s %4s",
+        "%6s | %7s | %8s %11s %6s %5s %6s %15s %7s %5s | %8s %11s %6s %5s %6s %15s %7s %5s"
+            + " | %10s %4s",
         "nodes",
         "start s",
         "enable s",
@@ -144,12 +170,16 @@ public final class ControlPlaneBenchmark {
         "plan",
         "passes",
         "agent cpu ms",
+        "jvm cpu",
+        "gc s",
         "rotate s",
         "writes/node",
         "master",
         "plan",
         "passes",
         "agent cpu ms",
+        "jvm cpu",
+        "gc s",
         "packets",
         "lost");
   }
@@ -167,7 +197,7 @@ public final class ControlPlaneBenchmark {
 
   private static String format(Transition x) {
     return String.format(
-        "%8.2f %6.2f (%2d) %6d %5d %6.2f %6.1f (%6.1f)",
+        "%8.2f %6.2f (%2d) %6d %5d %6.2f %6.1f (%6.1f) %7.1f %5.1f",
         x.seconds(),
         x.writesPerNode(),
         x.maxWrites(),
@@ -175,7 +205,9 @@ public final class ControlPlaneBenchmark {
         x.planWrites(),
         x.passes(),
         x.agentCpuMsMean(),
-        x.agentCpuMsMax());
+        x.agentCpuMsMax(),
+        x.jvmCpuSeconds(),
+        x.gcPauseSeconds());
   }
 
   private static String loadAverage() {
