@@ -44,30 +44,19 @@ public final class ChangePlanner {
   }
 
   private static ChangePlan planEverything(DesiredXfrm desired, XfrmBaseline before) {
-    Map<SaId, DesiredSa> actual = before.sas();
     List<DataplaneChange> installs = new ArrayList<>();
     for (DesiredSa want : desired.sas().values()) {
-      DesiredSa have = actual.get(want.id());
-      if (have == want) {
-        // The same object the last pass wanted and applied: nothing changed for it.
-        continue;
-      }
-      if (have == null) {
-        installs.add(new AddSa(desired.spec(want.id())));
-      } else if (!want.sameFixedFields(have)) {
-        installs.add(new DeleteSa(want.id()));
-        installs.add(new AddSa(desired.spec(want.id())));
-      } else if (!have.lifetimes().equals(want.lifetimes())) {
-        installs.add(new UpdateSa(desired.spec(want.id())));
+      DesiredSa have = before.sas().get(want.id());
+      // The same object the last pass wanted and applied: nothing changed for it.
+      if (have != want) {
+        addSaChanges(installs, desired, want, have);
       }
     }
-    List<DataplaneChange> removals = new ArrayList<>();
-    for (SaId have : actual.keySet()) {
-      if (!desired.sas().containsKey(have)) {
-        removals.add(new DeleteSa(have));
-      }
+    List<DataplaneChange> policyChanges = policyDeletions(desired, before.policies());
+    for (Policy want : desired.policies().values()) {
+      addPolicyChange(policyChanges, want, before.policies().get(want.id()));
     }
-    return new ChangePlan(installs, policyChanges(desired, before.policies()), removals);
+    return new ChangePlan(installs, policyChanges, saRemovals(desired, before.sas()));
   }
 
   /**
@@ -78,73 +67,69 @@ public final class ChangePlanner {
    */
   private static ChangePlan planFromLastBuild(
       DesiredXfrm desired, XfrmBaseline before, DesiredXfrm.SinceLastBuild since) {
-    Map<SaId, DesiredSa> actual = before.sas();
     List<DataplaneChange> installs = new ArrayList<>();
     int carried = desired.sas().size() - since.newSas().size();
     for (SaId id : since.newSas()) {
-      DesiredSa want = desired.sas().get(id);
-      DesiredSa have = actual.get(id);
-      if (have == null) {
-        installs.add(new AddSa(desired.spec(id)));
-        continue;
-      }
-      carried++;
-      if (!want.sameFixedFields(have)) {
-        installs.add(new DeleteSa(id));
-        installs.add(new AddSa(desired.spec(id)));
-      } else if (!have.lifetimes().equals(want.lifetimes())) {
-        installs.add(new UpdateSa(desired.spec(id)));
-      }
+      DesiredSa have = before.sas().get(id);
+      carried += have == null ? 0 : 1;
+      addSaChanges(installs, desired, desired.sas().get(id), have);
     }
-    List<DataplaneChange> removals = new ArrayList<>();
-    if (carried < actual.size()) {
-      for (SaId have : actual.keySet()) {
-        if (!desired.sas().containsKey(have)) {
-          removals.add(new DeleteSa(have));
-        }
-      }
-    }
-    Map<PolicyId, Policy> actualPolicies = before.policies();
-    List<DataplaneChange> policyChanges = new ArrayList<>();
     int carriedPolicies = desired.policies().size() - since.newPolicies().size();
     for (PolicyId id : since.newPolicies()) {
-      if (actualPolicies.containsKey(id)) {
-        carriedPolicies++;
-      }
+      carriedPolicies += before.policies().containsKey(id) ? 1 : 0;
     }
-    if (carriedPolicies < actualPolicies.size()) {
-      for (PolicyId have : actualPolicies.keySet()) {
-        if (!desired.policies().containsKey(have)) {
-          policyChanges.add(new DeletePolicy(have));
-        }
-      }
-    }
+    List<DataplaneChange> policyChanges =
+        carriedPolicies < before.policies().size()
+            ? policyDeletions(desired, before.policies())
+            : new ArrayList<>();
     for (PolicyId id : since.newPolicies()) {
-      Policy want = desired.policies().get(id);
-      Policy have = actualPolicies.get(id);
-      if (have == null) {
-        policyChanges.add(new AddPolicy(want));
-      } else if (!have.equals(want)) {
-        policyChanges.add(new UpdatePolicy(want));
-      }
+      addPolicyChange(policyChanges, desired.policies().get(id), before.policies().get(id));
     }
+    List<DataplaneChange> removals =
+        carried < before.sas().size() ? saRemovals(desired, before.sas()) : List.of();
     return new ChangePlan(installs, policyChanges, removals);
   }
 
-  private static List<DataplaneChange> policyChanges(
+  /** Nothing if {@code have} already matches, else the fewest changes that make it {@code want}. */
+  private static void addSaChanges(
+      List<DataplaneChange> out, DesiredXfrm desired, DesiredSa want, DesiredSa have) {
+    if (have == null) {
+      out.add(new AddSa(desired.spec(want.id())));
+    } else if (!want.sameFixedFields(have)) {
+      out.add(new DeleteSa(want.id()));
+      out.add(new AddSa(desired.spec(want.id())));
+    } else if (!have.lifetimes().equals(want.lifetimes())) {
+      out.add(new UpdateSa(desired.spec(want.id())));
+    }
+  }
+
+  private static void addPolicyChange(List<DataplaneChange> out, Policy want, Policy have) {
+    if (have == null) {
+      out.add(new AddPolicy(want));
+    } else if (have != want && !have.equals(want)) {
+      out.add(new UpdatePolicy(want));
+    }
+  }
+
+  /** Installed SAs the desired state does not hold, in the baseline's order. */
+  private static List<DataplaneChange> saRemovals(
+      DesiredXfrm desired, Map<SaId, DesiredSa> actual) {
+    List<DataplaneChange> removals = new ArrayList<>();
+    for (SaId have : actual.keySet()) {
+      if (!desired.sas().containsKey(have)) {
+        removals.add(new DeleteSa(have));
+      }
+    }
+    return removals;
+  }
+
+  /** Installed policies the desired state does not hold, in the baseline's order. */
+  private static List<DataplaneChange> policyDeletions(
       DesiredXfrm desired, Map<PolicyId, Policy> actual) {
     List<DataplaneChange> changes = new ArrayList<>();
     for (PolicyId have : actual.keySet()) {
       if (!desired.policies().containsKey(have)) {
         changes.add(new DeletePolicy(have));
-      }
-    }
-    for (Policy want : desired.policies().values()) {
-      Policy have = actual.get(want.id());
-      if (have == null) {
-        changes.add(new AddPolicy(want));
-      } else if (have != want && !have.equals(want)) {
-        changes.add(new UpdatePolicy(want));
       }
     }
     return changes;
