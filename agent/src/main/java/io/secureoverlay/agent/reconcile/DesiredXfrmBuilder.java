@@ -95,6 +95,14 @@ public final class DesiredXfrmBuilder {
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
     refreshEpochKeys(state, secretFingerprints);
+    // Epochs whose secret is the one the last build used: their SAs may be taken over.
+    Set<Long> sameSecret = new HashSet<>();
+    secretFingerprints.forEach(
+        (epoch, fingerprint) -> {
+          if (fingerprint.equals(lastSecretFingerprints.get(epoch))) {
+            sameSecret.add(epoch);
+          }
+        });
     List<SaId> newSas = new ArrayList<>();
     List<PolicyId> newPolicies = new ArrayList<>();
     NodeRef self = state.self();
@@ -110,7 +118,7 @@ public final class DesiredXfrmBuilder {
                 self,
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
-                secretFingerprints,
+                sameSecret,
                 derived,
                 newSas);
         sas.put(sa.id(), sa);
@@ -127,7 +135,7 @@ public final class DesiredXfrmBuilder {
                 peer,
                 spis.spiFor(epoch, self.index()),
                 reqid,
-                secretFingerprints,
+                sameSecret,
                 derived,
                 newSas);
         sas.put(sa.id(), sa);
@@ -179,7 +187,7 @@ public final class DesiredXfrmBuilder {
       NodeRef to,
       int spi,
       int reqid,
-      Map<Long, String> secretFingerprints,
+      Set<Long> sameSecret,
       Map<SaId, SecretBytes> derived,
       List<SaId> newSas) {
     SaId id = SaId.esp(to.underlay(), spi);
@@ -188,7 +196,7 @@ public final class DesiredXfrmBuilder {
         && last.epoch() == epoch
         && last.cipher() == state.cipher()
         && last.source().equals(from.underlay())
-        && secretFingerprints.get(epoch).equals(lastSecretFingerprints.get(epoch))) {
+        && sameSecret.contains(epoch)) {
       // The same key as last pass: its fingerprint is known, nothing to derive.
       if (last.reqid() == reqid
           && last.icv() == state.icv()
