@@ -51,7 +51,7 @@ public final class NodeReconciler {
   /** The data plane as the last pass left it, when that pass applied everything; else null. */
   private XfrmBaseline reached;
 
-  private Instant lastFullRead = Instant.MIN;
+  private Instant lastFullRead;
 
   /** Reads the data plane on every pass. */
   public NodeReconciler(Dataplane dataplane, DesiredXfrmBuilder builder, Clock clock) {
@@ -91,10 +91,11 @@ public final class NodeReconciler {
   }
 
   private XfrmBaseline trustedBaseline(Instant now) {
-    if (reached == null || trustFor.isZero() || lastFullRead.equals(Instant.MIN)) {
-      return null;
-    }
-    return now.isBefore(lastFullRead.plus(trustFor)) ? reached : null;
+    // A baseline is reached only after a full read, so lastFullRead is set whenever it is; a zero
+    // window trusts nothing even when the clock steps back.
+    boolean trusted =
+        reached != null && !trustFor.isZero() && now.isBefore(lastFullRead.plus(trustFor));
+    return trusted ? reached : null;
   }
 
   private ReconcileReport apply(
