@@ -15,42 +15,39 @@ import java.util.function.Function;
  */
 public final class PlanCache {
 
-  private record Entry<T>(SecureOverlayStatus key, T value) {}
-
-  private volatile Entry<PlanDigest> digest;
-  private volatile Entry<List<NodeRef>> table;
-  private volatile Entry<Optional<AgentPlanView.Common>> common;
+  private final Slot<PlanDigest> digest = new Slot<>();
+  private final Slot<List<NodeRef>> table = new Slot<>();
+  private final Slot<Optional<AgentPlanView.Common>> common = new Slot<>();
 
   /** The part of {@code status} every node reads alike, read once per status. */
   Optional<AgentPlanView.Common> common(SecureOverlayStatus status) {
-    Entry<Optional<AgentPlanView.Common>> e = common;
-    if (e != null && e.key() == status) {
-      return e.value();
-    }
-    Optional<AgentPlanView.Common> value = AgentPlanView.Common.of(status);
-    common = new Entry<>(status, value);
-    return value;
+    return common.get(status, AgentPlanView.Common::of);
   }
 
   PlanDigest digest(SecureOverlayStatus status) {
-    Entry<PlanDigest> e = digest;
-    if (e != null && e.key() == status) {
-      return e.value();
-    }
-    PlanDigest value = PlanDigest.of(status);
-    digest = new Entry<>(status, value);
-    return value;
+    return digest.get(status, PlanDigest::of);
   }
 
   /** The listed rows of {@code status} as {@code parse} reads them, parsed once per status. */
   List<NodeRef> table(
       SecureOverlayStatus status, Function<SecureOverlayStatus, List<NodeRef>> parse) {
-    Entry<List<NodeRef>> e = table;
-    if (e != null && e.key() == status) {
-      return e.value();
+    return table.get(status, s -> List.copyOf(parse.apply(s)));
+  }
+
+  /** The value computed from the last status object asked about, kept by that object's identity. */
+  private static final class Slot<T> {
+    private record Entry<T>(SecureOverlayStatus key, T value) {}
+
+    private volatile Entry<T> last;
+
+    T get(SecureOverlayStatus status, Function<SecureOverlayStatus, T> compute) {
+      Entry<T> e = last;
+      if (e != null && e.key() == status) {
+        return e.value();
+      }
+      T value = compute.apply(status);
+      last = new Entry<>(status, value);
+      return value;
     }
-    List<NodeRef> value = List.copyOf(parse.apply(status));
-    table = new Entry<>(status, value);
-    return value;
   }
 }
