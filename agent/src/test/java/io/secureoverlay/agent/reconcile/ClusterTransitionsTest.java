@@ -38,17 +38,17 @@ class ClusterTransitionsTest {
     cluster.sendBetweenAll();
     assertThat(cluster.takeTraffic().plaintext()).isEqualTo(30);
 
-    cluster.converge(inboundOnly(K));
+    cluster.converge(cluster.inboundOnly(K));
     TrafficReport phase1 = report("enable phase 1 (inbound SAs)");
     assertThat(phase1.lost()).isZero();
     assertThat(phase1.encrypted()).isZero();
 
-    cluster.converge(encrypting(K));
+    cluster.converge(cluster.encrypting(K));
     TrafficReport phase2 = report("enable phase 2 (outbound SA + policy)");
     assertThat(phase2.lost()).isZero();
     assertThat(phase2.encrypted()).isPositive();
 
-    cluster.converge(enforcing(K));
+    cluster.converge(cluster.enforcing(K));
     TrafficReport phase3 = report("enable phase 3 (enforce)");
     assertThat(phase3.lost()).isZero();
     assertThat(phase3.plaintext()).isZero();
@@ -77,7 +77,7 @@ class ClusterTransitionsTest {
       assertThat(policyChanges).hasSize(5).allMatch(c -> c instanceof UpdatePolicy);
     }
 
-    cluster.converge(enforcing(NEXT));
+    cluster.converge(cluster.enforcing(NEXT));
     assertThat(report("rotate phase 3 (retire k)").lost()).isZero();
     int nextReqid = OwnedReqids.outbound((int) (NEXT % 4));
     for (String node : cluster.nodes.keySet()) {
@@ -113,7 +113,7 @@ class ClusterTransitionsTest {
         cluster.intent(
             List.of(K), OptionalLong.of(K), Map.of(K, cluster.all()), Set.of(), cluster.all()));
     assertThat(report("disable phase 1 (stop enforcing)").lost()).isZero();
-    cluster.converge(inboundOnly(K));
+    cluster.converge(cluster.inboundOnly(K));
     assertThat(report("disable phase 2 (stop encrypting)").lost()).isZero();
     cluster.converge(cluster.intent(List.of(), OptionalLong.empty(), Map.of(), Set.of(), Set.of()));
     assertThat(report("disable phase 3 (delete SAs)").lost()).isZero();
@@ -130,7 +130,8 @@ class ClusterTransitionsTest {
 
     for (Map.Entry<String, SteppingDataplane> e : cluster.dataplanes.entrySet()) {
       NodeReconciler fresh = SimulatedCluster.reconcilerFor(e.getValue());
-      try (NodeDesiredState desired = DesiredStateFactory.forNode(enforcing(K), e.getKey())) {
+      try (NodeDesiredState desired =
+          DesiredStateFactory.forNode(cluster.enforcing(K), e.getKey())) {
         assertThat(fresh.reconcile(desired).results()).isEmpty();
       }
     }
@@ -154,7 +155,7 @@ class ClusterTransitionsTest {
         cluster.intent(List.of(K), OptionalLong.of(K), Map.of(K, cluster.all()), old, old));
     assertThat(report("join phase 2").lost()).isZero();
     // 3: it is acknowledged as encrypting: enforcement covers it, and it enforces.
-    cluster.converge(enforcing(K));
+    cluster.converge(cluster.enforcing(K));
     assertThat(report("join phase 3").lost()).isZero();
     cluster.sendBetweenAll();
     assertThat(cluster.takeTraffic().encrypted()).isEqualTo(42);
@@ -169,7 +170,7 @@ class ClusterTransitionsTest {
     cluster.reconcilers.get("node-7").removeAll();
     assertThat(report("leave phase 3 (node-7 removes its state)").lost()).isZero();
     cluster.leave("node-7");
-    cluster.converge(enforcing(K));
+    cluster.converge(cluster.enforcing(K));
     assertThat(report("leave phase 4 (peers forget node-7)").lost()).isZero();
     assertThat(cluster.simulated("node-1").dumpSas()).hasSize(10);
   }
@@ -196,25 +197,10 @@ class ClusterTransitionsTest {
   }
 
   private void enable(long epoch) {
-    cluster.converge(inboundOnly(epoch));
-    cluster.converge(encrypting(epoch));
-    cluster.converge(enforcing(epoch));
+    cluster.converge(cluster.inboundOnly(epoch));
+    cluster.converge(cluster.encrypting(epoch));
+    cluster.converge(cluster.enforcing(epoch));
     assertThat(report("enable").lost()).isZero();
-  }
-
-  private ClusterIntent inboundOnly(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.empty(), Map.of(k, Set.of()), Set.of(), Set.of());
-  }
-
-  private ClusterIntent encrypting(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.of(k), Map.of(k, cluster.all()), Set.of(), Set.of());
-  }
-
-  private ClusterIntent enforcing(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.of(k), Map.of(k, cluster.all()), cluster.all(), cluster.all());
   }
 
   private ClusterIntent rotateInbound(long k, long next) {

@@ -41,8 +41,8 @@ class NodeReconcilerTest {
 
   @Test
   void aSecondPassChangesNothing() {
-    ReconcileReport first = reconcile(enforcing(1));
-    ReconcileReport second = reconcile(enforcing(1));
+    ReconcileReport first = reconcile(cluster.enforcing(1));
+    ReconcileReport second = reconcile(cluster.enforcing(1));
 
     assertThat(first.changesMade()).hasSize(8);
     assertThat(second.results()).isEmpty();
@@ -51,7 +51,7 @@ class NodeReconcilerTest {
 
   @Test
   void saAddsComeBeforeThePoliciesThatUseThem() {
-    reconcile(enforcing(1));
+    reconcile(cluster.enforcing(1));
 
     List<DataplaneChange> sent = dataplane.sent();
     int lastSa = lastIndexOf(sent, AddSa.class);
@@ -61,7 +61,7 @@ class NodeReconcilerTest {
 
   @Test
   void anEpochSwitchIsOneAtomicPolicyUpdateThenTheOldSaGoes() {
-    reconcile(enforcing(1));
+    reconcile(cluster.enforcing(1));
     dataplane.clearSent();
 
     reconcile(
@@ -94,7 +94,7 @@ class NodeReconcilerTest {
       SaSpec wrong = DataplaneFixtures.sa(ip(2), ip(1), 0x5E400002, OwnedReqids.INBOUND, stale);
       installBeforeFirstChange(new AddSa(wrong));
 
-      ReconcileReport report = reconcile(inboundOnly(1));
+      ReconcileReport report = reconcile(cluster.inboundOnly(1));
 
       assertThat(report.failures()).isEmpty();
       assertThat(report.results())
@@ -102,7 +102,7 @@ class NodeReconcilerTest {
           .contains("DeleteSa:OK");
       SaState installed = sim.getSa(wrong.id()).orElseThrow();
       assertThat(installed.keyFingerprint()).isNotEqualTo(stale.fingerprint());
-      assertThat(reconcile(inboundOnly(1)).results()).isEmpty();
+      assertThat(reconcile(cluster.inboundOnly(1)).results()).isEmpty();
     }
   }
 
@@ -111,14 +111,14 @@ class NodeReconcilerTest {
     installBeforeFirstChange(
         new AddPolicy(DataplaneFixtures.outPolicy(ip(1), ip(2), OwnedReqids.outbound(3))));
 
-    ReconcileReport report = reconcile(encrypting(1));
+    ReconcileReport report = reconcile(cluster.encrypting(1));
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.results())
         .filteredOn(r -> r.change() instanceof UpdatePolicy)
         .extracting(ChangeResult::status)
         .containsExactly(Status.OK);
-    assertThat(reconcile(encrypting(1)).results()).isEmpty();
+    assertThat(reconcile(cluster.encrypting(1)).results()).isEmpty();
   }
 
   @Test
@@ -128,9 +128,9 @@ class NodeReconcilerTest {
             c instanceof AddSa add && add.sa().id().destination().equals(ip(2))
                 ? Optional.of(ChangeResult.failed(c, Status.INVALID, "EINVAL"))
                 : Optional.empty());
-    reconcileEveryone(inboundOnly(1));
+    cluster.reconcileAllBut("node-1", cluster.inboundOnly(1));
 
-    ReconcileReport report = reconcile(encrypting(1));
+    ReconcileReport report = reconcile(cluster.encrypting(1));
 
     assertThat(report.failures()).hasSize(1);
     assertThat(report.skipped()).singleElement().asString().contains("10.0.0.2");
@@ -143,8 +143,8 @@ class NodeReconcilerTest {
 
   @Test
   void anSaStillUsedByAPolicyThatFailedToSwitchIsKept() {
-    reconcileEveryone(inboundOnly(1));
-    reconcile(encrypting(1));
+    cluster.reconcileAllBut("node-1", cluster.inboundOnly(1));
+    reconcile(cluster.encrypting(1));
     dataplane.intercept(
         c ->
             c instanceof UpdatePolicy
@@ -172,7 +172,7 @@ class NodeReconcilerTest {
           return Optional.empty();
         });
 
-    reconcile(enforcing(1));
+    reconcile(cluster.enforcing(1));
 
     assertThat(keys).hasSize(4).allMatch(SecretBytes::isDestroyed);
   }
@@ -182,7 +182,7 @@ class NodeReconcilerTest {
     try (SecretBytes foreignKey = DataplaneFixtures.key(Cipher.AES_GCM_128, 5)) {
       SaSpec foreign = DataplaneFixtures.sa(ip(9), ip(1), 0xC0001234, 17, foreignKey);
       sim.seedForeignSa(foreign);
-      reconcile(enforcing(1));
+      reconcile(cluster.enforcing(1));
       dataplane.clearSent();
 
       ReconcileReport report = reconciler.removeAll();
@@ -201,14 +201,6 @@ class NodeReconcilerTest {
     }
   }
 
-  private void reconcileEveryone(ClusterIntent intent) {
-    for (String node : List.of("node-2", "node-3")) {
-      try (NodeDesiredState desired = DesiredStateFactory.forNode(intent, node)) {
-        cluster.reconcilers.get(node).reconcile(desired);
-      }
-    }
-  }
-
   /** Simulates a race: the change lands on the data plane after the dump, before our batch. */
   private void installBeforeFirstChange(DataplaneChange racing) {
     boolean[] done = {false};
@@ -220,21 +212,6 @@ class NodeReconcilerTest {
           }
           return Optional.empty();
         });
-  }
-
-  private ClusterIntent inboundOnly(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.empty(), Map.of(k, Set.of()), Set.of(), Set.of());
-  }
-
-  private ClusterIntent encrypting(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.of(k), Map.of(k, cluster.all()), Set.of(), Set.of());
-  }
-
-  private ClusterIntent enforcing(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.of(k), Map.of(k, cluster.all()), cluster.all(), cluster.all());
   }
 
   private static java.net.InetAddress ip(int i) {

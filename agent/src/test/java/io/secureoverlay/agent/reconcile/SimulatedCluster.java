@@ -119,6 +119,32 @@ final class SimulatedCluster implements AutoCloseable {
         encrypting);
   }
 
+  /** Enable, step 1: inbound SAs of epoch {@code k} everywhere, nobody sends with it yet. */
+  ClusterIntent inboundOnly(long k) {
+    return intent(List.of(k), OptionalLong.empty(), Map.of(k, Set.of()), Set.of(), Set.of());
+  }
+
+  /** Enable, step 2: everyone ready for and encrypting with epoch {@code k}, nobody enforcing. */
+  ClusterIntent encrypting(long k) {
+    return intent(List.of(k), OptionalLong.of(k), Map.of(k, all()), Set.of(), Set.of());
+  }
+
+  /** Enable, step 3: as {@link #encrypting}, and everyone refuses plaintext. */
+  ClusterIntent enforcing(long k) {
+    return intent(List.of(k), OptionalLong.of(k), Map.of(k, all()), all(), all());
+  }
+
+  /** Every node but {@code name} reconciles to the intent, whatever the outcome. */
+  void reconcileAllBut(String name, ClusterIntent intent) {
+    for (String node : List.copyOf(nodes.keySet())) {
+      if (!node.equals(name)) {
+        try (NodeDesiredState desired = DesiredStateFactory.forNode(intent, node)) {
+          reconcilers.get(node).reconcile(desired);
+        }
+      }
+    }
+  }
+
   /** Every node reconciles to the intent, one after another; returns the reports. */
   List<ReconcileReport> converge(ClusterIntent intent) {
     List<ReconcileReport> reports = new ArrayList<>();

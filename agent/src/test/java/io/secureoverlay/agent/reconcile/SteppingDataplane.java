@@ -24,6 +24,7 @@ public final class SteppingDataplane implements Dataplane {
   private Runnable afterEachChange = () -> {};
   private Function<DataplaneChange, Optional<ChangeResult>> interceptor = c -> Optional.empty();
   private final List<DataplaneChange> applied = new ArrayList<>();
+  private int sasDumps;
 
   public SteppingDataplane(Dataplane inner) {
     this.inner = inner;
@@ -52,8 +53,14 @@ public final class SteppingDataplane implements Dataplane {
     applied.clear();
   }
 
+  /** How many times the SAs were dumped: a reconciler's full reads of the data plane. */
+  int sasDumps() {
+    return sasDumps;
+  }
+
   @Override
   public List<SaState> dumpSas() {
+    sasDumps++;
     return inner.dumpSas();
   }
 

@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secureoverlay.agent.dataplane.ChangeResult;
 import io.secureoverlay.agent.dataplane.ChangeResult.Status;
-import io.secureoverlay.agent.dataplane.Dataplane;
-import io.secureoverlay.agent.dataplane.DataplaneChange;
 import io.secureoverlay.agent.dataplane.DataplaneChange.AddPolicy;
 import io.secureoverlay.agent.dataplane.DataplaneChange.DeleteSa;
 import io.secureoverlay.agent.dataplane.Delivery;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
 import io.secureoverlay.agent.dataplane.Policy;
-import io.secureoverlay.agent.dataplane.PolicyId;
 import io.secureoverlay.agent.dataplane.SaId;
 import io.secureoverlay.agent.dataplane.SaState;
 import io.secureoverlay.agent.dataplane.SimulatedDataplane;
+import io.secureoverlay.agent.staticconfig.MutableClock;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +35,8 @@ class TrustingReconcilerTest {
 
   private final SimulatedCluster cluster = new SimulatedCluster(3);
   private final SimulatedDataplane sim = cluster.simulated("node-1");
-  private final CountingDataplane counting = new CountingDataplane(sim);
-  private final SteppingDataplane dataplane = new SteppingDataplane(counting);
-  private final TestClock clock = new TestClock();
+  private final SteppingDataplane dataplane = new SteppingDataplane(sim);
+  private final MutableClock clock = new MutableClock();
   private final NodeReconciler reconciler =
       new NodeReconciler(
           dataplane,
@@ -58,15 +51,15 @@ class TrustingReconcilerTest {
 
   @Test
   void afterAFullReadTheNextPassesPlanWithoutDumpingAndApplyOnlyWhatChanged() {
-    reconcileEveryone(inboundOnly(1));
-    reconcile(inboundOnly(1));
-    assertThat(counting.dumps).isEqualTo(1);
+    cluster.reconcileAllBut("node-1", cluster.inboundOnly(1));
+    reconcile(cluster.inboundOnly(1));
+    assertThat(dataplane.sasDumps()).isEqualTo(1);
 
-    ReconcileReport same = reconcile(inboundOnly(1));
+    ReconcileReport same = reconcile(cluster.inboundOnly(1));
     dataplane.clearSent();
-    ReconcileReport encrypt = reconcile(encrypting(1));
+    ReconcileReport encrypt = reconcile(cluster.encrypting(1));
 
-    assertThat(counting.dumps).isEqualTo(1);
+    assertThat(dataplane.sasDumps()).isEqualTo(1);
     assertThat(same.results()).isEmpty();
     // Two outbound SAs and the two out policies that use them; the inbound SAs are left alone.
     assertThat(dataplane.sent())
@@ -79,8 +72,8 @@ class TrustingReconcilerTest {
 
   @Test
   void aTrustedRotationEndsWithTheSameDataPlaneAsAPassThatReadsEverything() {
-    reconcileEveryone(encrypting(1));
-    reconcile(encrypting(1));
+    cluster.reconcileAllBut("node-1", cluster.encrypting(1));
+    reconcile(cluster.encrypting(1));
     ClusterIntent both =
         cluster.intent(
             List.of(1L, 2L),
@@ -91,11 +84,11 @@ class TrustingReconcilerTest {
     ClusterIntent second =
         cluster.intent(
             List.of(2L), OptionalLong.of(2), Map.of(2L, cluster.all()), Set.of(), Set.of());
-    reconcileEveryone(both);
+    cluster.reconcileAllBut("node-1", both);
     reconcile(both);
-    reconcileEveryone(second);
+    cluster.reconcileAllBut("node-1", second);
     reconcile(second);
-    assertThat(counting.dumps).isEqualTo(1);
+    assertThat(dataplane.sasDumps()).isEqualTo(1);
     List<SaState> trusted = sim.dumpSas();
     List<Policy> trustedPolicies = sim.dumpPolicies();
 
@@ -110,8 +103,8 @@ class TrustingReconcilerTest {
 
   @Test
   void driftBehindItsBackIsRepairedByTheFirstPassAfterTheTrustRunsOut() {
-    reconcileEveryone(encrypting(1));
-    reconcile(encrypting(1));
+    cluster.reconcileAllBut("node-1", cluster.encrypting(1));
+    reconcile(cluster.encrypting(1));
     SaId outbound =
         sim.dumpSas().stream()
             .filter(sa -> sa.id().destination().equals(ip(2)))
@@ -120,22 +113,22 @@ class TrustingReconcilerTest {
             .id();
     sim.apply(List.of(new DeleteSa(outbound)));
 
-    ReconcileReport trusting = reconcile(encrypting(1));
+    ReconcileReport trusting = reconcile(cluster.encrypting(1));
     clock.advance(TRUST);
-    ReconcileReport reading = reconcile(encrypting(1));
+    ReconcileReport reading = reconcile(cluster.encrypting(1));
 
     assertThat(trusting.results()).as("within the trust window the drift is not seen").isEmpty();
     assertThat(reading.changesMade())
         .extracting(r -> r.change().getClass().getSimpleName())
         .containsExactly("AddSa");
-    assertThat(counting.dumps).isEqualTo(2);
+    assertThat(dataplane.sasDumps()).isEqualTo(2);
     assertThat(cluster.network.send(ip(1), ip(2), 100)).isEqualTo(Delivery.ENCRYPTED);
   }
 
   @Test
   void aFailedChangeEndsTheTrustSoTheNextPassReadsAndRetries() {
-    reconcileEveryone(inboundOnly(1));
-    reconcile(inboundOnly(1));
+    cluster.reconcileAllBut("node-1", cluster.inboundOnly(1));
+    reconcile(cluster.inboundOnly(1));
     boolean[] failOnce = {true};
     dataplane.intercept(
         c -> {
@@ -146,11 +139,11 @@ class TrustingReconcilerTest {
           return Optional.empty();
         });
 
-    ReconcileReport failed = reconcile(encrypting(1));
-    ReconcileReport retried = reconcile(encrypting(1));
+    ReconcileReport failed = reconcile(cluster.encrypting(1));
+    ReconcileReport retried = reconcile(cluster.encrypting(1));
 
     assertThat(failed.failures()).hasSize(1);
-    assertThat(counting.dumps).isEqualTo(2);
+    assertThat(dataplane.sasDumps()).isEqualTo(2);
     assertThat(retried.changesMade())
         .extracting(ChangeResult::change)
         .singleElement()
@@ -160,10 +153,10 @@ class TrustingReconcilerTest {
 
   @Test
   void removeAllEndsTheTrust() {
-    reconcile(inboundOnly(1));
+    reconcile(cluster.inboundOnly(1));
     reconciler.removeAll();
 
-    ReconcileReport again = reconcile(inboundOnly(1));
+    ReconcileReport again = reconcile(cluster.inboundOnly(1));
 
     assertThat(again.changesMade()).hasSize(2);
     assertThat(sim.dumpSas()).hasSize(2);
@@ -184,84 +177,7 @@ class TrustingReconcilerTest {
     }
   }
 
-  private void reconcileEveryone(ClusterIntent intent) {
-    for (String node : List.of("node-2", "node-3")) {
-      try (NodeDesiredState desired = DesiredStateFactory.forNode(intent, node)) {
-        cluster.reconcilers.get(node).reconcile(desired);
-      }
-    }
-  }
-
-  private ClusterIntent inboundOnly(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.empty(), Map.of(k, Set.of()), Set.of(), Set.of());
-  }
-
-  private ClusterIntent encrypting(long k) {
-    return cluster.intent(
-        List.of(k), OptionalLong.of(k), Map.of(k, cluster.all()), Set.of(), Set.of());
-  }
-
   private static InetAddress ip(int i) {
     return SimulatedCluster.ip("10.0.0." + i);
-  }
-
-  /** Counts full reads (SA dumps); everything else passes through. */
-  private static final class CountingDataplane implements Dataplane {
-    private final Dataplane inner;
-    private int dumps;
-
-    CountingDataplane(Dataplane inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public List<SaState> dumpSas() {
-      dumps++;
-      return inner.dumpSas();
-    }
-
-    @Override
-    public Optional<SaState> getSa(SaId id) {
-      return inner.getSa(id);
-    }
-
-    @Override
-    public List<Policy> dumpPolicies() {
-      return inner.dumpPolicies();
-    }
-
-    @Override
-    public Optional<Policy> getPolicy(PolicyId id) {
-      return inner.getPolicy(id);
-    }
-
-    @Override
-    public List<ChangeResult> apply(List<? extends DataplaneChange> changes) {
-      return inner.apply(changes);
-    }
-  }
-
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
