@@ -99,12 +99,16 @@ public final class ControlPlaneBenchmark {
     Map<String, Long> cpuBefore = agentCpuNanos(cluster);
     long jvmCpuBefore = jvmCpuNanos();
     long gcBefore = gcPauseMillis();
+    ThreadGroupCpu groupsBefore = ThreadGroupCpu.now();
     long t = System.nanoTime();
     change.run();
     cluster.convergence().await(TIMEOUT);
     double seconds = (System.nanoTime() - t) / 1e9;
     double jvmCpu = (jvmCpuNanos() - jvmCpuBefore) / 1e9;
     double gc = (gcPauseMillis() - gcBefore) / 1e3;
+    System.out.printf(
+        "n=%d %.2f s, jvm cpu %.1f s: %s%n",
+        n, seconds, jvmCpu, ThreadGroupCpu.now().since(groupsBefore, 14));
     ApiRequestCounts c = cluster.apiCounts().since(before);
     long reports = c.writes("secureoverlaynodes");
     Map<String, Long> cpuAfter = agentCpuNanos(cluster);
