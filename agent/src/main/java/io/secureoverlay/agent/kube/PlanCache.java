@@ -3,7 +3,10 @@ package io.secureoverlay.agent.kube;
 import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.SecureOverlayStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,10 +31,28 @@ public final class PlanCache {
     return digest.get(status, PlanDigest::of);
   }
 
-  /** The listed rows of {@code status} as {@code parse} reads them, parsed once per status. */
+  /**
+   * The listed rows of {@code status} as {@code parse} reads them, parsed once per status. A row
+   * equal to one of the previous table is that table's object: the SA ids, selectors and policies
+   * an agent builds from it then hold the very address objects of the last pass, so looking last
+   * pass's objects up compares addresses by identity instead of reaching into two copies of each
+   * (at a thousand peers, cache misses are most of a pass).
+   */
   List<NodeRef> table(
       SecureOverlayStatus status, Function<SecureOverlayStatus, List<NodeRef>> parse) {
-    return table.get(status, s -> List.copyOf(parse.apply(s)));
+    return table.get(status, s -> sameObjectsAsBefore(parse.apply(s)));
+  }
+
+  private List<NodeRef> sameObjectsAsBefore(List<NodeRef> parsed) {
+    List<NodeRef> previous = table.lastValue();
+    if (previous == null) {
+      return List.copyOf(parsed);
+    }
+    Map<NodeRef, NodeRef> known = new HashMap<>(previous.size() * 2);
+    previous.forEach(n -> known.put(n, n));
+    List<NodeRef> out = new ArrayList<>(parsed.size());
+    parsed.forEach(n -> out.add(known.getOrDefault(n, n)));
+    return List.copyOf(out);
   }
 
   /** The value computed from the last status object asked about, kept by that object's identity. */
@@ -39,6 +60,12 @@ public final class PlanCache {
     private record Entry<T>(SecureOverlayStatus key, T value) {}
 
     private volatile Entry<T> last;
+
+    /** The value of the last entry, or null before the first. */
+    T lastValue() {
+      Entry<T> e = last;
+      return e == null ? null : e.value();
+    }
 
     T get(SecureOverlayStatus status, Function<SecureOverlayStatus, T> compute) {
       Entry<T> e = last;

@@ -40,6 +40,7 @@ public final class DesiredStateFactory {
     List<PeerPlan> peers = new ArrayList<>(intent.nodes().size());
     // Peers pick their epoch toward us by the same rule, from our readiness: the same for all.
     boolean peersHaveAnEpochTowardUs = outboundEpochToward(intent, self).isPresent();
+    List<Long> inbound = List.copyOf(intent.inboundEpochs());
     for (NodeRef peer : intent.nodes()) {
       if (peer.equals(self)) {
         continue;
@@ -48,7 +49,7 @@ public final class DesiredStateFactory {
       boolean peerEncryptsToUs =
           intent.encrypting().contains(peer.index()) && peersHaveAnEpochTowardUs;
       boolean enforce = intent.enforcing().contains(self.index()) && peerEncryptsToUs;
-      peers.add(new PeerPlan(peer, intent.inboundEpochs(), out, enforce));
+      peers.add(new PeerPlan(peer, inbound, out, enforce));
     }
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
     intent.epochSecrets().forEach((epoch, secret) -> secrets.put(epoch, copy(secret)));

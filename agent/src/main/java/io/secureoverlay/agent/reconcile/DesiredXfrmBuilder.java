@@ -108,7 +108,8 @@ public final class DesiredXfrmBuilder {
     NodeRef self = state.self();
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
-      Set<SaId> inbound = new HashSet<>();
+      // What the in policy requires, only when there is one: most passes enforce nothing.
+      List<SaId> inbound = plan.enforce() ? new ArrayList<>(2) : null;
       for (long epoch : plan.inboundEpochs()) {
         DesiredSa sa =
             sa(
@@ -122,7 +123,9 @@ public final class DesiredXfrmBuilder {
                 derived,
                 newSas);
         sas.put(sa.id(), sa);
-        inbound.add(sa.id());
+        if (inbound != null) {
+          inbound.add(sa.id());
+        }
       }
       if (plan.outboundEpoch().isPresent()) {
         long epoch = plan.outboundEpoch().getAsLong();
@@ -151,7 +154,7 @@ public final class DesiredXfrmBuilder {
                 policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND),
                 newPolicies);
         policies.put(in.id(), in);
-        required.put(in.id(), inbound);
+        required.put(in.id(), Set.copyOf(inbound));
       }
     }
     DesiredXfrm.SinceLastBuild since =

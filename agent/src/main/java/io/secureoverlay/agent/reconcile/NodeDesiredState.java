@@ -6,6 +6,7 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.spi.SpiAllocator;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,14 +89,17 @@ public record NodeDesiredState(
                 + " consecutive epochs may be live");
       }
     }
-    Set<Integer> indices = new HashSet<>(Set.of(self.index()));
+    // A bit set, not a set of boxed indices: this runs on every pass, once per peer.
+    BitSet indices = new BitSet();
+    indices.set(self.index());
     Set<Object> addresses = new HashSet<>(Set.of(self.underlay()));
     Set<String> names = new HashSet<>(Set.of(self.name()));
     for (PeerPlan p : peers) {
       NodeRef n = p.peer();
-      if (!indices.add(n.index())) {
+      if (indices.get(n.index())) {
         throw new IllegalArgumentException("peer " + n.name() + ": index " + n.index() + " taken");
       }
+      indices.set(n.index());
       if (!addresses.add(n.underlay())) {
         throw new IllegalArgumentException(
             "peer " + n.name() + ": underlay " + n.underlay().getHostAddress() + " taken");
