@@ -9,11 +9,10 @@ import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.EpochCounters;
 import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.spi.SpiAllocator;
-import io.secureoverlay.spi.SpiOwner;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,20 +50,31 @@ public final class InstalledStateReader {
     List<SaState> sas = dataplane.dumpSas();
     List<Policy> policies = dataplane.dumpPolicies();
 
-    Map<Long, Set<Integer>> inboundFrom = new HashMap<>();
-    Map<Long, long[]> totals = new TreeMap<>();
-    Set<Long> softExpired = new TreeSet<>();
+    // Tallied by SPI slot in arrays (a live epoch has a slot to itself), not in maps keyed by
+    // boxed epochs: this runs after every pass over every installed SA, thousands at a thousand
+    // peers. Slots are turned into epochs once, at the end.
+    int slots = SpiAllocator.LIVE_EPOCH_SLOTS;
+    BitSet[] inboundFrom = new BitSet[slots];
+    long[][] totals = new long[slots][];
+    boolean[] softExpiredSlot = new boolean[slots];
+    boolean[] liveSlot = new boolean[slots];
+    epochBySlot.keySet().forEach(slot -> liveSlot[slot] = true);
     for (SaState sa : sas) {
       boolean inbound = sa.id().destination().equals(self.underlay());
-      Long epoch = epochOf(sa, inbound, epochBySlot);
-      if (epoch == null) {
+      int slot = slotOf(sa, inbound);
+      if (slot < 0 || !liveSlot[slot]) {
         continue;
       }
-      if (inbound && spis.isOurs(sa.id().spi())) {
-        SpiOwner owner = spis.decode(sa.id().spi());
-        inboundFrom.computeIfAbsent(epoch, e -> new HashSet<>()).add(owner.senderIndex());
+      if (inbound) {
+        if (inboundFrom[slot] == null) {
+          inboundFrom[slot] = new BitSet();
+        }
+        inboundFrom[slot].set(spis.decode(sa.id().spi()).senderIndex());
       }
-      long[] t = totals.computeIfAbsent(epoch, e -> new long[6]);
+      if (totals[slot] == null) {
+        totals[slot] = new long[6];
+      }
+      long[] t = totals[slot];
       if (inbound) {
         t[0] += sa.counters().bytes();
         t[1] += sa.counters().packets();
@@ -75,17 +85,34 @@ public final class InstalledStateReader {
         t[3] += sa.counters().packets();
       }
       if (sa.lifetimes().softExpired(sa.counters().bytes(), sa.counters().packets())) {
-        softExpired.add(epoch);
+        softExpiredSlot[slot] = true;
       }
     }
 
-    Set<Integer> peers = new HashSet<>(indexByAddress.values());
+    BitSet peers = new BitSet();
+    indexByAddress.values().forEach(peers::set);
     List<Long> inboundEpochs = new ArrayList<>();
     for (long epoch : plan.view().inboundEpochs()) {
-      if (inboundFrom.getOrDefault(epoch, Set.of()).containsAll(peers)) {
+      BitSet from = inboundFrom[spis.slotOf(epoch)];
+      BitSet missing = (BitSet) peers.clone();
+      if (from != null) {
+        missing.andNot(from);
+      }
+      if (missing.isEmpty()) {
         inboundEpochs.add(epoch);
       }
     }
+    Map<Long, long[]> totalsByEpoch = new TreeMap<>();
+    Set<Long> softExpired = new TreeSet<>();
+    epochBySlot.forEach(
+        (slot, epoch) -> {
+          if (totals[slot] != null) {
+            totalsByEpoch.put(epoch, totals[slot]);
+          }
+          if (softExpiredSlot[slot]) {
+            softExpired.add(epoch);
+          }
+        });
 
     List<Integer> encryptingTo = new ArrayList<>();
     List<Integer> enforcingFrom = new ArrayList<>();
@@ -113,7 +140,7 @@ public final class InstalledStateReader {
             && wantEnforcingFrom.map(enforcing::containsAll).orElse(!enforcing.isEmpty());
 
     List<EpochCounters> counters = new ArrayList<>();
-    totals.forEach(
+    totalsByEpoch.forEach(
         (epoch, t) -> counters.add(new EpochCounters(epoch, t[0], t[1], t[2], t[3], t[4], t[5])));
     return new InstalledState(
         inboundEpochs,
@@ -125,14 +152,11 @@ public final class InstalledStateReader {
         counters);
   }
 
-  private Long epochOf(SaState sa, boolean inbound, Map<Integer, Long> epochBySlot) {
+  /** The SPI slot an SA of ours belongs to, or -1 for one that is not ours. */
+  private int slotOf(SaState sa, boolean inbound) {
     if (inbound) {
-      return spis.isOurs(sa.id().spi())
-          ? epochBySlot.get(spis.decode(sa.id().spi()).epochSlot())
-          : null;
+      return spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()).epochSlot() : -1;
     }
-    return OwnedReqids.isOutbound(sa.reqid())
-        ? epochBySlot.get(OwnedReqids.epochSlotOf(sa.reqid()))
-        : null;
+    return OwnedReqids.isOutbound(sa.reqid()) ? OwnedReqids.epochSlotOf(sa.reqid()) : -1;
   }
 }

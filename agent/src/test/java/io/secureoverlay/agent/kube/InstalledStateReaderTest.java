@@ -3,14 +3,17 @@ package io.secureoverlay.agent.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secureoverlay.agent.dataplane.SimulatedDataplane;
+import io.secureoverlay.agent.dataplane.SimulatedNetwork;
 import io.secureoverlay.agent.kube.AgentDirective.Apply;
 import io.secureoverlay.agent.reconcile.DesiredStateFactory;
 import io.secureoverlay.agent.reconcile.DesiredXfrmBuilder;
 import io.secureoverlay.agent.reconcile.NodeDesiredState;
 import io.secureoverlay.agent.reconcile.NodeReconciler;
 import io.secureoverlay.crypto.PairKeyDeriver;
+import io.secureoverlay.protocol.EpochCounters;
 import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.spi.SpiAllocator;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,56 @@ class InstalledStateReaderTest {
     InstalledState state = read(bigger);
 
     assertThat(state.inboundEpochs()).isEmpty();
+  }
+
+  @Test
+  void trafficIsCountedPerEpochAndDirection() throws Exception {
+    SimulatedNetwork network = new SimulatedNetwork();
+    InetAddress one = InetAddress.getByName("192.0.2.1");
+    InetAddress two = InetAddress.getByName("192.0.2.2");
+    PlanFixtures plan = new PlanFixtures(3);
+    plan.epoch(1, plan.all(), plan.all()).outbound(1L);
+    SimulatedDataplane nodeOne = network.node(one);
+    apply(plan, nodeOne, "node-1");
+    apply(plan, network.node(two), "node-2");
+    for (int i = 0; i < 3; i++) {
+      assertThat(network.send(one, two, 1000).delivered()).isTrue();
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(network.send(two, one, 500).delivered()).isTrue();
+    }
+
+    InstalledState state =
+        reader.read(
+            nodeOne, PlanContext.of(plan.status(), "node-1").orElseThrow(), Optional.empty());
+
+    assertThat(state.counters()).hasSize(1);
+    EpochCounters c = state.counters().get(0);
+    assertThat(c.epoch()).isEqualTo(1);
+    assertThat(c.packetsOut()).isEqualTo(3);
+    assertThat(c.packetsIn()).isEqualTo(2);
+    assertThat(c.bytesOut()).isGreaterThanOrEqualTo(3000).isLessThan(2 * 3000);
+    assertThat(c.bytesIn()).isGreaterThanOrEqualTo(1000).isLessThan(2 * 1000);
+    assertThat(c.integrityFailures()).isZero();
+    assertThat(state.softExpiredEpochs()).isEmpty();
+  }
+
+  private void apply(PlanFixtures plan, SimulatedDataplane on, String node) {
+    ClusterSnapshot snapshot =
+        new ClusterSnapshot(
+            Optional.of(plan.overlay()),
+            Optional.of(PlanFixtures.keys(1)),
+            Optional.of(PlanFixtures.node(Integer.parseInt(node.substring(5)))),
+            true);
+    NodeReconciler onNode =
+        new NodeReconciler(
+            on,
+            new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
+            Clock.systemUTC());
+    try (Apply apply = (Apply) interpreter.interpret(snapshot, node);
+        NodeDesiredState desired = DesiredStateFactory.forNode(apply.intent(), node)) {
+      assertThat(onNode.reconcile(desired).converged()).isTrue();
+    }
   }
 
   private InstalledState applyAndRead(PlanFixtures plan, io.fabric8.kubernetes.api.model.Secret s) {
