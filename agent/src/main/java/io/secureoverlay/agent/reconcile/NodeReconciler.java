@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,16 @@ public final class NodeReconciler {
     return trusted ? reached : null;
   }
 
+  /** A loop, not a stream: once per policy change, a thousand per pass. */
+  private static boolean allPresent(Collection<SaId> ids, MapOverlay<SaId, Object> present) {
+    for (SaId id : ids) {
+      if (!present.containsKey(id)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ReconcileReport apply(
       ChangePlan plan, XfrmBaseline before, DesiredXfrm want, Tally tally, Instant started) {
     // What is installed as the batches go: the baseline with each applied change on top.
@@ -109,7 +120,7 @@ public final class NodeReconciler {
     List<DataplaneChange> policyChanges = new ArrayList<>();
     for (DataplaneChange c : plan.policyChanges()) {
       PolicyId id = installedPolicyId(c);
-      if (id != null && !want.requiredBy(id).stream().allMatch(present::containsKey)) {
+      if (id != null && !allPresent(want.requiredBy(id), present)) {
         tally.skipped.add(c.describe() + ": held back, an SA it needs is not installed");
       } else {
         policyChanges.add(c);
