@@ -76,6 +76,15 @@ final class HmacSha256 implements AutoCloseable {
    * @throws IllegalStateException once closed
    */
   void mac(byte[] out, int offset, byte[]... parts) {
+    macAndReuse(out, offset, parts);
+  }
+
+  /**
+   * As {@link #mac}, and hands back the digest that computed the outer hash, reset to SHA-256's
+   * initial state: HKDF keys its expand right after its extract, and can do that on this digest
+   * ({@link #macWithKey}) instead of cloning two more.
+   */
+  MessageDigest macAndReuse(byte[] out, int offset, byte[]... parts) {
     if (closed) {
       throw new IllegalStateException("HMAC was already closed");
     }
@@ -85,15 +94,56 @@ final class HmacSha256 implements AutoCloseable {
     }
     // digest() leaves each clone reset, so no key-dependent state outlives this call.
     byte[] innerHash = in.digest();
+    MessageDigest out2 = copy(outer);
     try {
-      MessageDigest out2 = copy(outer);
       out2.update(innerHash);
-      byte[] mac = out2.digest();
-      System.arraycopy(mac, 0, out, offset, MAC_BYTES);
-      Arrays.fill(mac, (byte) 0);
+      finish(out2, out, offset);
+      return out2;
     } finally {
       Arrays.fill(innerHash, (byte) 0);
     }
+  }
+
+  /**
+   * A one-off HMAC under {@code key} (not kept) on {@code digest}, which must be in its initial
+   * state and is left in it: the padded key is hashed on the spot, two compressions, instead of
+   * keyed states being built and cloned for a key used once.
+   */
+  static void macWithKey(
+      MessageDigest digest, byte[] key, byte[] out, int offset, byte[]... parts) {
+    if (key.length > BLOCK_BYTES) {
+      throw new IllegalArgumentException("a one-off HMAC key is at most " + BLOCK_BYTES + " bytes");
+    }
+    byte[] pad = new byte[BLOCK_BYTES];
+    byte[] innerHash = null;
+    try {
+      System.arraycopy(key, 0, pad, 0, key.length);
+      for (int i = 0; i < BLOCK_BYTES; i++) {
+        pad[i] ^= 0x36;
+      }
+      digest.update(pad);
+      for (byte[] part : parts) {
+        digest.update(part);
+      }
+      innerHash = digest.digest();
+      for (int i = 0; i < BLOCK_BYTES; i++) {
+        pad[i] ^= 0x36 ^ 0x5c;
+      }
+      digest.update(pad);
+      digest.update(innerHash);
+      finish(digest, out, offset);
+    } finally {
+      Arrays.fill(pad, (byte) 0);
+      if (innerHash != null) {
+        Arrays.fill(innerHash, (byte) 0);
+      }
+    }
+  }
+
+  private static void finish(MessageDigest digest, byte[] out, int offset) {
+    byte[] mac = digest.digest();
+    System.arraycopy(mac, 0, out, offset, MAC_BYTES);
+    Arrays.fill(mac, (byte) 0);
   }
 
   /** Resets both keyed states to SHA-256's initial state, which holds nothing of the key. */

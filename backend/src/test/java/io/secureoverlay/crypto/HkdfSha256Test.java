@@ -87,6 +87,27 @@ class HkdfSha256Test {
   }
 
   @Test
+  void oneBlockWithoutSaltTheFingerprintCaseAgreesWithBouncyCastle() {
+    Random random = new Random(32);
+    for (int ikmLength : new int[] {0, 16, 32, 64, 65, 100}) {
+      for (int length : new int[] {1, 8, 31, 32}) {
+        for (byte[] salt : new byte[][] {null, new byte[0]}) {
+          byte[] ikm = bytes(random, ikmLength);
+          byte[] info = bytes(random, 40);
+          byte[] expected = new byte[length];
+          HKDFBytesGenerator reference = new HKDFBytesGenerator(new SHA256Digest());
+          reference.init(new HKDFParameters(ikm, salt, info));
+          reference.generateBytes(expected, 0, length);
+
+          assertThat(HkdfSha256.derive(ikm, salt, info, length))
+              .as("ikm %d bytes, length %d, salt %s", ikmLength, length, salt)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
   void agreesWithBouncyCastlesHkdfOnRandomInputsOfEveryLengthClass() {
     Random random = new Random(5869);
     for (int run = 0; run < 500; run++) {
