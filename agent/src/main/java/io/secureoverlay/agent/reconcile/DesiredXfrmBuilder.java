@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,15 @@ public final class DesiredXfrmBuilder {
   private Map<PolicyId, Policy> lastPolicies = Map.of();
 
   /**
+   * The same policies by peer object, out and in: the plan cache keeps an unchanged row's {@link
+   * NodeRef}, so most passes find last pass's policy for a peer by identity and compare the four
+   * things that vary, without building a policy and its id to hash and look up, twice per peer.
+   */
+  private Map<NodeRef, Policy> lastOutByPeer = Map.of();
+
+  private Map<NodeRef, Policy> lastInByPeer = Map.of();
+
+  /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
    * fingerprint of the secret it came from, so a changed secret gets a fresh extract. Dropped and
    * zeroed as soon as a pass no longer carries the epoch.
@@ -105,6 +115,8 @@ public final class DesiredXfrmBuilder {
         });
     List<SaId> newSas = new ArrayList<>();
     List<PolicyId> newPolicies = new ArrayList<>();
+    Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
+    Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
     NodeRef self = state.self();
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
@@ -143,16 +155,27 @@ public final class DesiredXfrmBuilder {
                 newSas);
         sas.put(sa.id(), sa);
         Policy out =
-            unchanged(
-                policy(self.underlay(), peer.underlay(), PolicyDirection.OUT, reqid), newPolicies);
+            policy(
+                lastOutByPeer.get(peer),
+                self.underlay(),
+                peer.underlay(),
+                PolicyDirection.OUT,
+                reqid,
+                newPolicies);
+        outByPeer.put(peer, out);
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
       if (plan.enforce()) {
         Policy in =
-            unchanged(
-                policy(peer.underlay(), self.underlay(), PolicyDirection.IN, OwnedReqids.INBOUND),
+            policy(
+                lastInByPeer.get(peer),
+                peer.underlay(),
+                self.underlay(),
+                PolicyDirection.IN,
+                OwnedReqids.INBOUND,
                 newPolicies);
+        inByPeer.put(peer, in);
         policies.put(in.id(), in);
         required.put(in.id(), Set.copyOf(inbound));
       }
@@ -164,8 +187,39 @@ public final class DesiredXfrmBuilder {
     // The very maps the result hands out, so a baseline made from it is recognisably this build.
     lastSas = built.sas();
     lastPolicies = built.policies();
+    lastOutByPeer = outByPeer;
+    lastInByPeer = inByPeer;
     lastSecretFingerprints = secretFingerprints;
     return built;
+  }
+
+  /**
+   * The policy for {@code src -> dst} in {@code direction} with {@code reqid}: {@code lastForPeer}
+   * (last build's policy for this peer and direction) when it is that policy, else the last build's
+   * equal policy found by id, else a new one. Every policy this builder makes comes from {@link
+   * #policy(InetAddress, InetAddress, PolicyDirection, int)}, so priority, protocol, mode and
+   * prefixes are the same in all of them and only these four need comparing.
+   */
+  private Policy policy(
+      Policy lastForPeer,
+      InetAddress src,
+      InetAddress dst,
+      PolicyDirection direction,
+      int reqid,
+      List<PolicyId> newPolicies) {
+    if (lastForPeer != null
+        && lastForPeer.direction() == direction
+        && lastForPeer.template().reqid() == reqid
+        && sameAddress(lastForPeer.selector().source(), src)
+        && sameAddress(lastForPeer.selector().destination(), dst)) {
+      return lastForPeer;
+    }
+    return unchanged(policy(src, dst, direction, reqid), newPolicies);
+  }
+
+  /** {@code InetAddress.equals} does not look at identity first; the plan cache makes it common. */
+  private static boolean sameAddress(InetAddress a, InetAddress b) {
+    return a == b || a.equals(b);
   }
 
   /** The last build's equal policy if there is one, so only changed policies are new objects. */

@@ -1,0 +1,109 @@
+package io.secureoverlay.agent.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secureoverlay.agent.dataplane.OwnedReqids;
+import io.secureoverlay.agent.dataplane.Policy;
+import io.secureoverlay.agent.dataplane.PolicyDirection;
+import io.secureoverlay.crypto.PairKeyDeriver;
+import io.secureoverlay.crypto.SecretBytes;
+import io.secureoverlay.model.Cipher;
+import io.secureoverlay.model.IcvLength;
+import io.secureoverlay.spi.SpiAllocator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Which policy objects a build takes over from the previous one, and which it makes anew. */
+class DesiredXfrmBuilderTest {
+
+  private final DesiredXfrmBuilder builder =
+      new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator());
+  private final SpiAllocator spis = new SpiAllocator();
+  private final NodeRef self = node("node-1", 1, 1);
+  private final List<NodeRef> peers = List.of(node("node-2", 2, 2), node("node-3", 3, 3));
+
+  @Test
+  void anUnchangedPassKeepsEveryPolicyObjectAndASelfThatMovedGetsNewOnes() {
+    try (NodeDesiredState first = state(self, List.of(1L), 1);
+        DesiredXfrm before = builder.build(first);
+        NodeDesiredState same = state(self, List.of(1L), 1);
+        DesiredXfrm again = builder.build(same)) {
+      assertThat(again.policies()).hasSize(4);
+      again.policies().forEach((id, p) -> assertThat(p).isSameAs(before.policies().get(id)));
+      assertThat(again.sinceLastBuild().orElseThrow().newPolicies()).isEmpty();
+
+      // The node's own underlay address changes; its peers' rows (and objects) do not.
+      NodeRef moved = node("node-1", 1, 11);
+      try (NodeDesiredState afterMove = state(moved, List.of(1L), 1);
+          DesiredXfrm rebuilt = builder.build(afterMove)) {
+        assertThat(rebuilt.policies().values())
+            .hasSize(4)
+            .allSatisfy(
+                p ->
+                    assertThat(
+                            p.direction() == PolicyDirection.OUT
+                                ? p.selector().source()
+                                : p.selector().destination())
+                        .isEqualTo(moved.underlay()));
+        assertThat(rebuilt.sinceLastBuild().orElseThrow().newPolicies()).hasSize(4);
+      }
+    }
+  }
+
+  @Test
+  void switchingTheOutboundEpochGivesEachPeerANewOutPolicyWithTheNewReqid() {
+    try (NodeDesiredState one = state(self, List.of(1L, 2L), 1);
+        DesiredXfrm before = builder.build(one);
+        NodeDesiredState two = state(self, List.of(1L, 2L), 2);
+        DesiredXfrm after = builder.build(two)) {
+      int reqid = OwnedReqids.outbound(spis.slotOf(2));
+      List<Policy> out =
+          after.policies().values().stream()
+              .filter(p -> p.direction() == PolicyDirection.OUT)
+              .toList();
+      assertThat(out).hasSize(2).allSatisfy(p -> assertThat(p.template().reqid()).isEqualTo(reqid));
+      assertThat(after.sinceLastBuild().orElseThrow().newPolicies())
+          .containsExactlyInAnyOrderElementsOf(out.stream().map(Policy::id).toList());
+      after.policies().values().stream()
+          .filter(p -> p.direction() == PolicyDirection.IN)
+          .forEach(p -> assertThat(p).isSameAs(before.policies().get(p.id())));
+    }
+  }
+
+  /** Every peer gets {@code inbound}, sends with {@code outbound}, and is enforced. */
+  private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
+    SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
+    inbound.forEach(e -> secrets.put(e, SecretBytes.wrap(secret(e))));
+    return new NodeDesiredState(
+        me,
+        Cipher.AES_GCM_128,
+        IcvLength.ICV_128,
+        NodeDesiredState.DEFAULT_LIFETIMES,
+        secrets,
+        peers.stream()
+            .map(p -> new PeerPlan(p, inbound, OptionalLong.of(outbound), true))
+            .toList());
+  }
+
+  private static byte[] secret(long epoch) {
+    byte[] b = new byte[32];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (epoch * 17 + i);
+    }
+    return b;
+  }
+
+  private static NodeRef node(String name, int index, int lastOctet) {
+    try {
+      return new NodeRef(
+          name, InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) lastOctet}), index);
+    } catch (UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
