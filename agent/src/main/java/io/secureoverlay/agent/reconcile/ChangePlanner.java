@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Diffs desired against actual XFRM state by identity and yields the fewest changes: nothing for
@@ -52,11 +53,13 @@ public final class ChangePlanner {
         addSaChanges(installs, desired, want, have);
       }
     }
-    List<DataplaneChange> policyChanges = policyDeletions(desired, before.policies());
+    List<DataplaneChange> policyChanges =
+        deletions(before.policies(), desired.policies(), DeletePolicy::new);
     for (Policy want : desired.policies().values()) {
       addPolicyChange(policyChanges, want, before.policies().get(want.id()));
     }
-    return new ChangePlan(installs, policyChanges, saRemovals(desired, before.sas()));
+    return new ChangePlan(
+        installs, policyChanges, deletions(before.sas(), desired.sas(), DeleteSa::new));
   }
 
   /**
@@ -80,13 +83,15 @@ public final class ChangePlanner {
     }
     List<DataplaneChange> policyChanges =
         carriedPolicies < before.policies().size()
-            ? policyDeletions(desired, before.policies())
+            ? deletions(before.policies(), desired.policies(), DeletePolicy::new)
             : new ArrayList<>();
     for (PolicyId id : since.newPolicies()) {
       addPolicyChange(policyChanges, desired.policies().get(id), before.policies().get(id));
     }
     List<DataplaneChange> removals =
-        carried < before.sas().size() ? saRemovals(desired, before.sas()) : List.of();
+        carried < before.sas().size()
+            ? deletions(before.sas(), desired.sas(), DeleteSa::new)
+            : List.of();
     return new ChangePlan(installs, policyChanges, removals);
   }
 
@@ -111,28 +116,19 @@ public final class ChangePlanner {
     }
   }
 
-  /** Installed SAs the desired state does not hold, in the baseline's order. */
-  private static List<DataplaneChange> saRemovals(
-      DesiredXfrm desired, Map<SaId, DesiredSa> actual) {
-    List<DataplaneChange> removals = new ArrayList<>();
-    for (SaId have : actual.keySet()) {
-      if (!desired.sas().containsKey(have)) {
-        removals.add(new DeleteSa(have));
+  /**
+   * A deletion for each installed object ({@code installed}, in the baseline's order) that {@code
+   * wanted} does not hold: SAs and policies alike.
+   */
+  private static <K> List<DataplaneChange> deletions(
+      Map<K, ?> installed, Map<K, ?> wanted, Function<K, DataplaneChange> delete) {
+    List<DataplaneChange> out = new ArrayList<>();
+    for (K have : installed.keySet()) {
+      if (!wanted.containsKey(have)) {
+        out.add(delete.apply(have));
       }
     }
-    return removals;
-  }
-
-  /** Installed policies the desired state does not hold, in the baseline's order. */
-  private static List<DataplaneChange> policyDeletions(
-      DesiredXfrm desired, Map<PolicyId, Policy> actual) {
-    List<DataplaneChange> changes = new ArrayList<>();
-    for (PolicyId have : actual.keySet()) {
-      if (!desired.policies().containsKey(have)) {
-        changes.add(new DeletePolicy(have));
-      }
-    }
-    return changes;
+    return out;
   }
 
   /** Whether an installed SA already has the key and parameters of {@code want} (not lifetimes). */
