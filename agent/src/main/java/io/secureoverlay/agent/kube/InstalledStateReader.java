@@ -9,6 +9,7 @@ import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.EpochCounters;
 import io.secureoverlay.protocol.NodeSet;
 import io.secureoverlay.spi.SpiAllocator;
+import io.secureoverlay.spi.SpiOwner;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -61,15 +62,23 @@ public final class InstalledStateReader {
     epochBySlot.keySet().forEach(slot -> liveSlot[slot] = true);
     for (SaState sa : sas) {
       boolean inbound = sa.id().destination().equals(self.underlay());
-      int slot = slotOf(sa, inbound);
+      // An inbound SA of ours names its epoch slot and sender in its SPI, an outbound one its slot
+      // in its reqid; anything else counts toward no epoch.
+      SpiOwner sender = inbound && spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()) : null;
+      int slot;
+      if (inbound) {
+        slot = sender == null ? -1 : sender.epochSlot();
+      } else {
+        slot = OwnedReqids.isOutbound(sa.reqid()) ? OwnedReqids.epochSlotOf(sa.reqid()) : -1;
+      }
       if (slot < 0 || !liveSlot[slot]) {
         continue;
       }
-      if (inbound) {
+      if (sender != null) {
         if (inboundFrom[slot] == null) {
           inboundFrom[slot] = new BitSet();
         }
-        inboundFrom[slot].set(spis.decode(sa.id().spi()).senderIndex());
+        inboundFrom[slot].set(sender.senderIndex());
       }
       if (totals[slot] == null) {
         totals[slot] = new long[6];
@@ -150,13 +159,5 @@ public final class InstalledStateReader {
         enforce,
         List.copyOf(softExpired),
         counters);
-  }
-
-  /** The SPI slot an SA of ours belongs to, or -1 for one that is not ours. */
-  private int slotOf(SaState sa, boolean inbound) {
-    if (inbound) {
-      return spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()).epochSlot() : -1;
-    }
-    return OwnedReqids.isOutbound(sa.reqid()) ? OwnedReqids.epochSlotOf(sa.reqid()) : -1;
   }
 }
