@@ -51,9 +51,7 @@ final class HkdfSha256 {
    * bytes less for the collector per fingerprint, and an agent makes one per new SA).
    */
   private static byte[] deriveOneBlockWithoutSalt(byte[] ikm, byte[] info, int length) {
-    if (ikm == null) {
-      throw new IllegalArgumentException("HKDF input keying material must not be null");
-    }
+    requireIkm(ikm);
     byte[] prk = new byte[HASH_BYTES];
     byte[] block = new byte[HASH_BYTES];
     try {
@@ -75,9 +73,7 @@ final class HkdfSha256 {
    * @return the {@value #HASH_BYTES}-byte PRK, a new array the caller owns and must zero or wrap
    */
   static byte[] extract(byte[] ikm, byte[] salt) {
-    if (ikm == null) {
-      throw new IllegalArgumentException("HKDF input keying material must not be null");
-    }
+    requireIkm(ikm);
     byte[] prk = new byte[HASH_BYTES];
     if (salt == null || salt.length == 0) {
       // HMAC pads a short key with zeros, so "no salt" (HashLen zeros) and an empty salt agree,
@@ -118,6 +114,12 @@ final class HkdfSha256 {
       return out;
     } finally {
       Arrays.fill(block, (byte) 0);
+    }
+  }
+
+  private static void requireIkm(byte[] ikm) {
+    if (ikm == null) {
+      throw new IllegalArgumentException("HKDF input keying material must not be null");
     }
   }
 

@@ -44,29 +44,43 @@ final class HmacSha256 implements AutoCloseable {
     if (key == null) {
       throw new IllegalArgumentException("HMAC key must not be null");
     }
-    byte[] block = new byte[BLOCK_BYTES];
+    byte[] block = innerPad(key);
     try {
-      if (key.length > BLOCK_BYTES) {
-        MessageDigest hash = sha256();
-        hash.update(key);
-        byte[] hashed = hash.digest();
-        System.arraycopy(hashed, 0, block, 0, hashed.length);
-        Arrays.fill(hashed, (byte) 0);
-      } else {
-        System.arraycopy(key, 0, block, 0, key.length);
-      }
-      for (int i = 0; i < BLOCK_BYTES; i++) {
-        block[i] ^= 0x36;
-      }
       inner = sha256();
       inner.update(block);
-      for (int i = 0; i < BLOCK_BYTES; i++) {
-        block[i] ^= 0x36 ^ 0x5c;
-      }
+      toOuterPad(block);
       outer = sha256();
       outer.update(block);
     } finally {
       Arrays.fill(block, (byte) 0);
+    }
+  }
+
+  /**
+   * {@code K xor ipad}: the key zero-padded to a block (hashed first when longer than one); a new
+   * array the caller zeroes.
+   */
+  private static byte[] innerPad(byte[] key) {
+    byte[] block = new byte[BLOCK_BYTES];
+    if (key.length > BLOCK_BYTES) {
+      MessageDigest hash = sha256();
+      hash.update(key);
+      byte[] hashed = hash.digest();
+      System.arraycopy(hashed, 0, block, 0, hashed.length);
+      Arrays.fill(hashed, (byte) 0);
+    } else {
+      System.arraycopy(key, 0, block, 0, key.length);
+    }
+    for (int i = 0; i < BLOCK_BYTES; i++) {
+      block[i] ^= 0x36;
+    }
+    return block;
+  }
+
+  /** Turns {@code K xor ipad} into {@code K xor opad}, in place. */
+  private static void toOuterPad(byte[] pad) {
+    for (int i = 0; i < BLOCK_BYTES; i++) {
+      pad[i] ^= 0x36 ^ 0x5c;
     }
   }
 
@@ -114,21 +128,15 @@ final class HmacSha256 implements AutoCloseable {
     if (key.length > BLOCK_BYTES) {
       throw new IllegalArgumentException("a one-off HMAC key is at most " + BLOCK_BYTES + " bytes");
     }
-    byte[] pad = new byte[BLOCK_BYTES];
+    byte[] pad = innerPad(key);
     byte[] innerHash = null;
     try {
-      System.arraycopy(key, 0, pad, 0, key.length);
-      for (int i = 0; i < BLOCK_BYTES; i++) {
-        pad[i] ^= 0x36;
-      }
       digest.update(pad);
       for (byte[] part : parts) {
         digest.update(part);
       }
       innerHash = digest.digest();
-      for (int i = 0; i < BLOCK_BYTES; i++) {
-        pad[i] ^= 0x36 ^ 0x5c;
-      }
+      toOuterPad(pad);
       digest.update(pad);
       digest.update(innerHash);
       finish(digest, out, offset);
