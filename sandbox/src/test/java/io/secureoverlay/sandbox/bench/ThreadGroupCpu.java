@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,16 +56,14 @@ record ThreadGroupCpu(Map<String, Long> ticksByGroup) {
             seconds.put(g, s);
           }
         });
-    double shown =
-        seconds.values().stream()
-            .sorted((a, b) -> Double.compare(b, a))
-            .limit(top)
-            .mapToDouble(d -> d)
-            .sum();
-    double all = seconds.values().stream().mapToDouble(d -> d).sum();
-    return seconds.entrySet().stream()
+    List<Map.Entry<String, Double>> largest =
+        seconds.entrySet().stream()
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
             .limit(top)
+            .toList();
+    double shown = largest.stream().mapToDouble(Map.Entry::getValue).sum();
+    double all = seconds.values().stream().mapToDouble(d -> d).sum();
+    return largest.stream()
             .map(e -> String.format("%s=%.1f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(" "))
         + String.format(" others=%.1f", all - shown);
