@@ -10,8 +10,6 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.spi.SpiAllocator;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -99,11 +97,6 @@ class DesiredXfrmBuilderTest {
   }
 
   private static NodeRef node(String name, int index, int lastOctet) {
-    try {
-      return new NodeRef(
-          name, InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) lastOctet}), index);
-    } catch (UnknownHostException e) {
-      throw new AssertionError(e);
-    }
+    return new NodeRef(name, SimulatedCluster.ip("192.0.2." + lastOctet), index);
   }
 }

@@ -3,8 +3,6 @@ package io.secureoverlay.agent.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -12,15 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PeerPlanTest {
 
-  private final NodeRef peer = new NodeRef("node-b", address(192, 0, 2, 2), 2);
-
-  private static InetAddress address(int a, int b, int c, int d) {
-    try {
-      return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-    } catch (UnknownHostException e) {
-      throw new AssertionError(e);
-    }
-  }
+  private final NodeRef peer = new NodeRef("node-b", SimulatedCluster.ip("192.0.2.2"), 2);
 
   @Test
   void inboundEpochsOutOfOrderOrRepeatedAreRefusedNamingThePeer() {
