@@ -22,11 +22,7 @@ import org.junit.jupiter.api.Test;
 class InstalledStateReaderTest {
 
   private final SimulatedDataplane dataplane = new SimulatedDataplane();
-  private final NodeReconciler reconciler =
-      new NodeReconciler(
-          dataplane,
-          new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
-          Clock.systemUTC());
+  private final NodeReconciler reconciler = reconcilerOn(dataplane);
   private final InstalledStateReader reader = new InstalledStateReader();
   private final PlanInterpreter interpreter = new PlanInterpreter();
 
@@ -80,8 +76,8 @@ class InstalledStateReaderTest {
     PlanFixtures plan = new PlanFixtures(3);
     plan.epoch(1, plan.all(), plan.all()).outbound(1L);
     SimulatedDataplane nodeOne = network.node(one);
-    apply(plan, nodeOne, "node-1");
-    apply(plan, network.node(two), "node-2");
+    apply(plan, PlanFixtures.keys(1), reconcilerOn(nodeOne), 1);
+    apply(plan, PlanFixtures.keys(1), reconcilerOn(network.node(two)), 2);
     for (int i = 0; i < 3; i++) {
       assertThat(network.send(one, two, 1000).delivered()).isTrue();
     }
@@ -104,39 +100,36 @@ class InstalledStateReaderTest {
     assertThat(state.softExpiredEpochs()).isEmpty();
   }
 
-  private void apply(PlanFixtures plan, SimulatedDataplane on, String node) {
+  private static NodeReconciler reconcilerOn(SimulatedDataplane on) {
+    return new NodeReconciler(
+        on, new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()), Clock.systemUTC());
+  }
+
+  /** Applies {@code plan} as node-{@code index}'s agent would; returns the peers it enforces. */
+  private NodeSet apply(
+      PlanFixtures plan,
+      io.fabric8.kubernetes.api.model.Secret keys,
+      NodeReconciler on,
+      int index) {
+    String node = PlanFixtures.name(index);
     ClusterSnapshot snapshot =
         new ClusterSnapshot(
             Optional.of(plan.overlay()),
-            Optional.of(PlanFixtures.keys(1)),
-            Optional.of(PlanFixtures.node(Integer.parseInt(node.substring(5)))),
+            Optional.of(keys),
+            Optional.of(PlanFixtures.node(index)),
             true);
-    NodeReconciler onNode =
-        new NodeReconciler(
-            on,
-            new DesiredXfrmBuilder(new PairKeyDeriver(), new SpiAllocator()),
-            Clock.systemUTC());
     try (Apply apply = (Apply) interpreter.interpret(snapshot, node);
         NodeDesiredState desired = DesiredStateFactory.forNode(apply.intent(), node)) {
-      assertThat(onNode.reconcile(desired).converged()).isTrue();
+      assertThat(on.reconcile(desired).converged()).isTrue();
+      return NodeSet.of(
+          desired.peers().stream().filter(p -> p.enforce()).map(p -> p.peer().index()).toList());
     }
   }
 
   private InstalledState applyAndRead(PlanFixtures plan, io.fabric8.kubernetes.api.model.Secret s) {
-    ClusterSnapshot snapshot =
-        new ClusterSnapshot(
-            Optional.of(plan.overlay()), Optional.of(s), Optional.of(PlanFixtures.node(1)), true);
-    try (Apply apply = (Apply) interpreter.interpret(snapshot, "node-1");
-        NodeDesiredState desired = DesiredStateFactory.forNode(apply.intent(), "node-1")) {
-      assertThat(reconciler.reconcile(desired).converged()).isTrue();
-      io.secureoverlay.protocol.NodeSet enforce =
-          io.secureoverlay.protocol.NodeSet.of(
-              desired.peers().stream()
-                  .filter(p -> p.enforce())
-                  .map(p -> p.peer().index())
-                  .toList());
-      return reader.read(dataplane, apply.plan(), Optional.of(enforce));
-    }
+    NodeSet enforce = apply(plan, s, reconciler, 1);
+    PlanContext context = PlanContext.of(plan.status(), "node-1").orElseThrow();
+    return reader.read(dataplane, context, Optional.of(enforce));
   }
 
   private InstalledState read(PlanFixtures plan) {
