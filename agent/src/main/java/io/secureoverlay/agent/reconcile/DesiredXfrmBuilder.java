@@ -118,6 +118,8 @@ public final class DesiredXfrmBuilder {
     Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
     Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
     NodeRef self = state.self();
+    int keptByPeer = 0;
+    int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
       // What the in policy requires, only when there is one: most passes enforce nothing.
@@ -163,6 +165,7 @@ public final class DesiredXfrmBuilder {
                 reqid,
                 newPolicies);
         outByPeer.put(peer, out);
+        keptByPeer += out == lastOutByPeer.get(peer) ? 1 : 0;
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
@@ -176,19 +179,27 @@ public final class DesiredXfrmBuilder {
                 OwnedReqids.INBOUND,
                 newPolicies);
         inByPeer.put(peer, in);
+        keptInByPeer += in == lastInByPeer.get(peer) ? 1 : 0;
         policies.put(in.id(), in);
         required.put(in.id(), Set.copyOf(inbound));
       }
     }
+    // A map whose every entry was taken over holds what the last build's did: hand that one out
+    // again, so the new copy dies young instead of being kept, promoted and copied by the collector
+    // until the next pass (most passes change SAs or policies, not both).
+    Map<SaId, DesiredSa> keptSas = lastIfSame(lastSas, sas, sas.size() - newSas.size());
+    Map<PolicyId, Policy> keptPolicies =
+        lastIfSame(lastPolicies, policies, policies.size() - newPolicies.size());
     DesiredXfrm.SinceLastBuild since =
         new DesiredXfrm.SinceLastBuild(lastSas, lastPolicies, newSas, newPolicies);
     DesiredXfrm built =
-        DesiredXfrm.owning(sas, policies, required, sa -> derive(state, sa), derived, since);
+        DesiredXfrm.owning(
+            keptSas, keptPolicies, required, sa -> derive(state, sa), derived, since);
     // The very maps the result hands out, so a baseline made from it is recognisably this build.
     lastSas = built.sas();
     lastPolicies = built.policies();
-    lastOutByPeer = outByPeer;
-    lastInByPeer = inByPeer;
+    lastOutByPeer = lastIfSame(lastOutByPeer, outByPeer, keptByPeer);
+    lastInByPeer = lastIfSame(lastInByPeer, inByPeer, keptInByPeer);
     lastSecretFingerprints = secretFingerprints;
     return built;
   }
@@ -230,6 +241,15 @@ public final class DesiredXfrmBuilder {
     }
     newPolicies.add(fresh.id());
     return fresh;
+  }
+
+  /**
+   * {@code last} when {@code built} holds the same entries: {@code kept} of its values are the very
+   * objects {@code last} holds under the same keys, and if that is all of them and the sizes match,
+   * the key sets are equal too.
+   */
+  private static <K, V> Map<K, V> lastIfSame(Map<K, V> last, Map<K, V> built, int kept) {
+    return kept == built.size() && built.size() == last.size() ? last : built;
   }
 
   /** A HashMap capacity that holds {@code entries} without resizing. */

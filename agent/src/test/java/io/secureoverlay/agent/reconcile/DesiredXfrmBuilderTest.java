@@ -73,8 +73,38 @@ class DesiredXfrmBuilderTest {
     }
   }
 
-  /** Every peer gets {@code inbound}, sends with {@code outbound}, and is enforced. */
+  @Test
+  void aMapWhoseEntriesAllCarryOverIsTheLastBuildsMapSoOnlyChangedMapsAreKeptAnew() {
+    try (NodeDesiredState encrypt = state(self, List.of(1L), 1, false);
+        DesiredXfrm before = builder.build(encrypt);
+        NodeDesiredState enforce = state(self, List.of(1L), 1, true);
+        DesiredXfrm after = builder.build(enforce);
+        NodeDesiredState same = state(self, List.of(1L), 1, true);
+        DesiredXfrm again = builder.build(same)) {
+      // Enforcing adds in policies and changes no SA.
+      assertThat(after.sas()).isSameAs(before.sas()).hasSize(4);
+      assertThat(after.policies()).isNotSameAs(before.policies()).hasSize(4);
+      assertThat(ChangePlanner.plan(after, XfrmBaseline.reached(before)).policyChanges())
+          .hasSize(2);
+      assertThat(again.sas()).isSameAs(after.sas());
+      assertThat(again.policies()).isSameAs(after.policies());
+
+      // A second inbound epoch adds SAs and changes no policy.
+      try (NodeDesiredState rotating = state(self, List.of(1L, 2L), 1, true);
+          DesiredXfrm next = builder.build(rotating)) {
+        assertThat(next.sas()).isNotSameAs(again.sas()).hasSize(6);
+        assertThat(next.policies()).isSameAs(again.policies());
+        assertThat(ChangePlanner.plan(next, XfrmBaseline.reached(again)).saInstalls()).hasSize(2);
+      }
+    }
+  }
+
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
+    return state(me, inbound, outbound, true);
+  }
+
+  /** Every peer gets {@code inbound} and is sent to with {@code outbound}. */
+  private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound, boolean enforce) {
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
     inbound.forEach(e -> secrets.put(e, SecretBytes.wrap(secret(e))));
     return new NodeDesiredState(
@@ -84,7 +114,7 @@ class DesiredXfrmBuilderTest {
         NodeDesiredState.DEFAULT_LIFETIMES,
         secrets,
         peers.stream()
-            .map(p -> new PeerPlan(p, inbound, OptionalLong.of(outbound), true))
+            .map(p -> new PeerPlan(p, inbound, OptionalLong.of(outbound), enforce))
             .toList());
   }
 
