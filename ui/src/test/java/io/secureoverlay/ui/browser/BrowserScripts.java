@@ -104,5 +104,19 @@ final class BrowserScripts {
         + "'); return !!(e && e.complete && e.naturalWidth > 0);";
   }
 
+  /**
+   * The grid with the id shows a cell reading exactly {@code text}, and every such cell is wide
+   * enough for it (a clipped cell ends in an ellipsis: its content is wider than its box).
+   */
+  static String cellShownInFull(String gridId, String text) {
+    return "const grid = document.getElementById('"
+        + gridId
+        + "'); if (!grid) { return false; }"
+        + " const cells = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
+        + ".filter(c => c.textContent.trim() === '"
+        + text
+        + "'); return cells.length > 0 && cells.every(c => c.scrollWidth <= c.clientWidth);";
+  }
+
   private BrowserScripts() {}
 }

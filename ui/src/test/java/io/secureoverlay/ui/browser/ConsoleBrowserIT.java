@@ -124,6 +124,10 @@ class ConsoleBrowserIT {
     assertThat(text("nodes-encrypting")).contains("6");
     assertThat(text("current-epoch")).containsPattern("\\d");
     collectKeys();
+    waitUntil(
+        "the reason EnableCompleted shown unclipped in the recent events",
+        BrowserScripts.cellShownInFull("recent-events", "EnableCompleted"),
+        Duration.ofSeconds(15));
     settle();
     screenshot("overview.png");
   }

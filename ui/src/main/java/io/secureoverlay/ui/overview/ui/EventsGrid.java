@@ -51,7 +51,8 @@ class EventsGrid extends Div {
     grid.addColumn(e -> e.getMessage() == null ? "" : e.getMessage())
         .setHeader("Message")
         .setFlexGrow(1)
-        .setTextAlign(ColumnTextAlign.START);
+        .setTextAlign(ColumnTextAlign.START)
+        .setTooltipGenerator(e -> e.getMessage() == null ? "" : e.getMessage());
     grid.setEmptyStateText("The master has recorded no event yet.");
     grid.setHeight("22rem");
     add(new H3("Recent transitions and events"), grid);
@@ -72,6 +73,9 @@ class EventsGrid extends Div {
     shownKeys = keys;
     drawnAt = now;
     grid.setItems(newest);
+    // Auto widths are measured once, on the first render: before any event arrived, which left
+    // the reason column too narrow for "EnableCompleted".
+    grid.recalculateColumnWidths();
   }
 
   private Span timeCell(Event event) {
