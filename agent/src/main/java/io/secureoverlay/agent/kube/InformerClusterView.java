@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.secureoverlay.protocol.KeysSecretCodec;
 import io.secureoverlay.protocol.SecureOverlay;
 import java.util.List;
@@ -111,17 +112,20 @@ public final class InformerClusterView implements ClusterView {
   @Override
   public ClusterSnapshot snapshot(String nodeName) {
     return new ClusterSnapshot(
-        first(overlays, SecureOverlay.SINGLETON_NAME),
-        first(keys, KeysSecretCodec.SECRET_NAME),
-        first(nodes, nodeName),
+        byName(overlays, null, SecureOverlay.SINGLETON_NAME),
+        byName(keys, KeysSecretCodec.NAMESPACE, KeysSecretCodec.SECRET_NAME),
+        byName(nodes, null, nodeName),
         overlays.hasSynced() && keys.hasSynced() && nodes.hasSynced());
   }
 
-  private static <T extends HasMetadata> Optional<T> first(
-      SharedIndexInformer<T> informer, String name) {
-    return informer.getStore().list().stream()
-        .filter(o -> name.equals(o.getMetadata().getName()))
-        .findFirst();
+  /**
+   * By the store's key, not by a scan: a view shared by a thousand agents holds a thousand Nodes,
+   * and every agent looks its own up on every pass.
+   */
+  private static <T extends HasMetadata> Optional<T> byName(
+      SharedIndexInformer<T> informer, String namespace, String name) {
+    return Optional.ofNullable(
+        informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
   }
 
   @Override
