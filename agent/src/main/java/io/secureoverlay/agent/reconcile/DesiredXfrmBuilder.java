@@ -122,6 +122,12 @@ public final class DesiredXfrmBuilder {
     int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
+      Policy lastOut = lastOutByPeer.get(peer);
+      Policy lastIn = lastInByPeer.get(peer);
+      // One selector object per peer and direction, shared by its SAs and its policy; from last
+      // pass's policy when it has it, else from the first SA that has or makes one.
+      TrafficSelector fromPeer = selectorOf(lastIn, peer.underlay(), self.underlay());
+      TrafficSelector toPeer = selectorOf(lastOut, self.underlay(), peer.underlay());
       // What the in policy requires, only when there is one: most passes enforce nothing.
       List<SaId> inbound = plan.enforce() ? new ArrayList<>(2) : null;
       for (long epoch : plan.inboundEpochs()) {
@@ -131,11 +137,13 @@ public final class DesiredXfrmBuilder {
                 epoch,
                 peer,
                 self,
+                fromPeer,
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
                 sameSecret,
                 derived,
                 newSas);
+        fromPeer = sa.selector();
         sas.put(sa.id(), sa);
         if (inbound != null) {
           inbound.add(sa.id());
@@ -150,6 +158,7 @@ public final class DesiredXfrmBuilder {
                 epoch,
                 self,
                 peer,
+                toPeer,
                 spis.spiFor(epoch, self.index()),
                 reqid,
                 sameSecret,
@@ -158,28 +167,30 @@ public final class DesiredXfrmBuilder {
         sas.put(sa.id(), sa);
         Policy out =
             policy(
-                lastOutByPeer.get(peer),
+                lastOut,
+                sa.selector(),
                 self.underlay(),
                 peer.underlay(),
                 PolicyDirection.OUT,
                 reqid,
                 newPolicies);
         outByPeer.put(peer, out);
-        keptByPeer += out == lastOutByPeer.get(peer) ? 1 : 0;
+        keptByPeer += out == lastOut ? 1 : 0;
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
       if (plan.enforce()) {
         Policy in =
             policy(
-                lastInByPeer.get(peer),
+                lastIn,
+                fromPeer,
                 peer.underlay(),
                 self.underlay(),
                 PolicyDirection.IN,
                 OwnedReqids.INBOUND,
                 newPolicies);
         inByPeer.put(peer, in);
-        keptInByPeer += in == lastInByPeer.get(peer) ? 1 : 0;
+        keptInByPeer += in == lastIn ? 1 : 0;
         policies.put(in.id(), in);
         required.put(in.id(), Set.copyOf(inbound));
       }
@@ -208,11 +219,13 @@ public final class DesiredXfrmBuilder {
    * The policy for {@code src -> dst} in {@code direction} with {@code reqid}: {@code lastForPeer}
    * (last build's policy for this peer and direction) when it is that policy, else the last build's
    * equal policy found by id, else a new one. Every policy this builder makes comes from {@link
-   * #policy(InetAddress, InetAddress, PolicyDirection, int)}, so priority, protocol, mode and
-   * prefixes are the same in all of them and only these four need comparing.
+   * #policy(TrafficSelector, InetAddress, InetAddress, PolicyDirection, int)}, so priority,
+   * protocol, mode and prefixes are the same in all of them and only these four need comparing. A
+   * new policy takes {@code selector} (the peer's SAs' in that direction) when there is one.
    */
   private Policy policy(
       Policy lastForPeer,
+      TrafficSelector selector,
       InetAddress src,
       InetAddress dst,
       PolicyDirection direction,
@@ -225,7 +238,19 @@ public final class DesiredXfrmBuilder {
         && sameAddress(lastForPeer.selector().destination(), dst)) {
       return lastForPeer;
     }
-    return unchanged(policy(src, dst, direction, reqid), newPolicies);
+    return unchanged(policy(selector, src, dst, direction, reqid), newPolicies);
+  }
+
+  /**
+   * {@code last}'s selector if it is {@code src -> dst}, else null. Every selector this builder
+   * makes is {@link TrafficSelector#ipip}, so the addresses are all that can differ.
+   */
+  private static TrafficSelector selectorOf(Policy last, InetAddress src, InetAddress dst) {
+    return last != null
+            && sameAddress(last.selector().source(), src)
+            && sameAddress(last.selector().destination(), dst)
+        ? last.selector()
+        : null;
   }
 
   /** {@code InetAddress.equals} does not look at identity first; the plan cache makes it common. */
@@ -262,6 +287,7 @@ public final class DesiredXfrmBuilder {
       long epoch,
       NodeRef from,
       NodeRef to,
+      TrafficSelector selector,
       int spi,
       int reqid,
       Set<Long> sameSecret,
@@ -281,27 +307,29 @@ public final class DesiredXfrmBuilder {
         return last;
       }
       newSas.add(id);
-      return desiredSa(state, epoch, from, to, spi, reqid, last.keyFingerprint());
+      return desiredSa(state, epoch, from, to, last.selector(), spi, reqid, last.keyFingerprint());
     }
     // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
     newSas.add(id);
-    return desiredSa(state, epoch, from, to, spi, reqid, key.fingerprint());
+    return desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprint());
   }
 
+  /** With {@code selector} when given (it is then {@code from -> to}), else a new one. */
   private static DesiredSa desiredSa(
       NodeDesiredState state,
       long epoch,
       NodeRef from,
       NodeRef to,
+      TrafficSelector selector,
       int spi,
       int reqid,
       String keyFingerprint) {
     return new DesiredSa(
         SaId.esp(to.underlay(), spi),
         from.underlay(),
-        TrafficSelector.ipip(from.underlay(), to.underlay()),
+        selector != null ? selector : TrafficSelector.ipip(from.underlay(), to.underlay()),
         IpsecMode.TRANSPORT,
         reqid,
         state.cipher(),
@@ -354,9 +382,13 @@ public final class DesiredXfrmBuilder {
   }
 
   private static Policy policy(
-      InetAddress src, InetAddress dst, PolicyDirection direction, int reqid) {
+      TrafficSelector selector,
+      InetAddress src,
+      InetAddress dst,
+      PolicyDirection direction,
+      int reqid) {
     return new Policy(
-        new PolicyId(TrafficSelector.ipip(src, dst), direction),
+        new PolicyId(selector != null ? selector : TrafficSelector.ipip(src, dst), direction),
         POLICY_PRIORITY,
         PolicyTemplate.espTransport(src, dst, reqid));
   }

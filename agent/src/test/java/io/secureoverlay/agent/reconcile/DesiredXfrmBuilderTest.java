@@ -99,6 +99,44 @@ class DesiredXfrmBuilderTest {
     }
   }
 
+  @Test
+  void aPeersSasAndPolicyInOneDirectionShareOneSelectorObject() {
+    try (NodeDesiredState encrypt = state(self, List.of(1L, 2L), 1, false);
+        DesiredXfrm before = builder.build(encrypt);
+        NodeDesiredState enforce = state(self, List.of(1L, 2L), 2, true);
+        DesiredXfrm after = builder.build(enforce)) {
+      for (NodeRef peer : peers) {
+        List<Object> fromPeer = new java.util.ArrayList<>();
+        List<Object> toPeer = new java.util.ArrayList<>();
+        after
+            .sas()
+            .values()
+            .forEach(
+                sa -> {
+                  if (sa.source().equals(peer.underlay())) {
+                    fromPeer.add(sa.selector());
+                  } else if (sa.id().destination().equals(peer.underlay())) {
+                    toPeer.add(sa.selector());
+                  }
+                });
+        after
+            .policies()
+            .values()
+            .forEach(
+                p -> {
+                  if (p.selector().source().equals(peer.underlay())) {
+                    fromPeer.add(p.selector());
+                  } else if (p.selector().destination().equals(peer.underlay())) {
+                    toPeer.add(p.selector());
+                  }
+                });
+        // Two inbound SAs and the in policy; the outbound SA of epoch 2 and the out policy.
+        assertThat(fromPeer).hasSize(3).allSatisfy(x -> assertThat(x).isSameAs(fromPeer.get(0)));
+        assertThat(toPeer).hasSize(2).allSatisfy(x -> assertThat(x).isSameAs(toPeer.get(0)));
+      }
+    }
+  }
+
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
     return state(me, inbound, outbound, true);
   }
