@@ -84,10 +84,13 @@ public final class SandboxApiServer implements AutoCloseable {
 
   /**
    * Client settings for the sandbox: watches reconnect quickly after an outage (fabric8 backs off
-   * exponentially from this interval), and requests fail fast instead of retrying.
+   * exponentially from this interval), and requests fail fast instead of retrying. Nothing comes
+   * from the machine's kubeconfig or environment: the sandbox must never carry a real cluster's
+   * credentials, and a client without a token otherwise reloads them before every request.
    */
   public Config clientConfig() {
     return new ConfigBuilder()
+        .withAutoConfigure(false)
         .withMasterUrl(url())
         .withNamespace("default")
         .withWatchReconnectInterval(100)
