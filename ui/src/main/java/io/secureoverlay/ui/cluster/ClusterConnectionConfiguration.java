@@ -1,5 +1,6 @@
 package io.secureoverlay.ui.cluster;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -35,15 +36,22 @@ public class ClusterConnectionConfiguration {
     return sandbox;
   }
 
+  /** Nothing from the machine's kubeconfig: a real cluster's token must never reach the sandbox. */
+  static Config sandboxClientConfig(String url) {
+    return new ConfigBuilder()
+        .withAutoConfigure(false)
+        .withMasterUrl(url)
+        .withTrustCerts(true)
+        .build();
+  }
+
   @Bean(destroyMethod = "close")
   public KubernetesClient kubernetesClient(
       ClusterIdentity cluster, ObjectProvider<SandboxCluster> sandbox) {
     if (cluster.isSimulated()) {
       String url = sandbox.getObject().apiUrl();
       LOG.info("event=cluster_connection mode=sandbox api={}", url);
-      return new KubernetesClientBuilder()
-          .withConfig(new ConfigBuilder().withMasterUrl(url).withTrustCerts(true).build())
-          .build();
+      return new KubernetesClientBuilder().withConfig(sandboxClientConfig(url)).build();
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
     LOG.info(
