@@ -1,6 +1,7 @@
 package io.secureoverlay.sandbox;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.secureoverlay.agent.dataplane.SimulatedDataplane;
@@ -272,6 +273,11 @@ public final class SandboxCluster implements AutoCloseable {
 
   public String apiUrl() {
     return api.url();
+  }
+
+  /** Settings for another client of the sandbox's API server, such as the console's own. */
+  public Config clientConfig() {
+    return api.clientConfig();
   }
 
   /** A client for tests and tools, as {@code kubectl} would use. */

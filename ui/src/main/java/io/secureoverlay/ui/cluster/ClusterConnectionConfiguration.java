@@ -1,7 +1,5 @@
 package io.secureoverlay.ui.cluster;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.secureoverlay.sandbox.SandboxCluster;
@@ -36,22 +34,14 @@ public class ClusterConnectionConfiguration {
     return sandbox;
   }
 
-  /** Nothing from the machine's kubeconfig: a real cluster's token must never reach the sandbox. */
-  static Config sandboxClientConfig(String url) {
-    return new ConfigBuilder()
-        .withAutoConfigure(false)
-        .withMasterUrl(url)
-        .withTrustCerts(true)
-        .build();
-  }
-
   @Bean(destroyMethod = "close")
   public KubernetesClient kubernetesClient(
       ClusterIdentity cluster, ObjectProvider<SandboxCluster> sandbox) {
     if (cluster.isSimulated()) {
       String url = sandbox.getObject().apiUrl();
       LOG.info("event=cluster_connection mode=sandbox api={}", url);
-      return new KubernetesClientBuilder().withConfig(sandboxClientConfig(url)).build();
+      // The sandbox's own settings: nothing from the operator's kubeconfig reaches the sandbox.
+      return new KubernetesClientBuilder().withConfig(sandbox.getObject().clientConfig()).build();
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
     LOG.info(
