@@ -118,16 +118,17 @@ public final class DesiredXfrmBuilder {
     Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
     Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
     NodeRef self = state.self();
-    int keptByPeer = 0;
+    int keptOutByPeer = 0;
     int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
-      Policy lastOut = lastOutByPeer.get(peer);
-      Policy lastIn = lastInByPeer.get(peer);
+      // Last pass's policies for this peer, when they are still between the same addresses.
+      Policy lastOut = withAddresses(lastOutByPeer.get(peer), self.underlay(), peer.underlay());
+      Policy lastIn = withAddresses(lastInByPeer.get(peer), peer.underlay(), self.underlay());
       // One selector object per peer and direction, shared by its SAs and its policy; from last
       // pass's policy when it has it, else from the first SA that has or makes one.
-      TrafficSelector fromPeer = selectorOf(lastIn, peer.underlay(), self.underlay());
-      TrafficSelector toPeer = selectorOf(lastOut, self.underlay(), peer.underlay());
+      TrafficSelector fromPeer = lastIn == null ? null : lastIn.selector();
+      TrafficSelector toPeer = lastOut == null ? null : lastOut.selector();
       // What the in policy requires, only when there is one: most passes enforce nothing.
       List<SaId> inbound = plan.enforce() ? new ArrayList<>(2) : null;
       for (long epoch : plan.inboundEpochs()) {
@@ -175,7 +176,7 @@ public final class DesiredXfrmBuilder {
                 reqid,
                 newPolicies);
         outByPeer.put(peer, out);
-        keptByPeer += out == lastOut ? 1 : 0;
+        keptOutByPeer += out == lastOut ? 1 : 0;
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
@@ -209,7 +210,7 @@ public final class DesiredXfrmBuilder {
     // The very maps the result hands out, so a baseline made from it is recognisably this build.
     lastSas = built.sas();
     lastPolicies = built.policies();
-    lastOutByPeer = lastIfSame(lastOutByPeer, outByPeer, keptByPeer);
+    lastOutByPeer = lastIfSame(lastOutByPeer, outByPeer, keptOutByPeer);
     lastInByPeer = lastIfSame(lastInByPeer, inByPeer, keptInByPeer);
     lastSecretFingerprints = secretFingerprints;
     return built;
@@ -217,11 +218,12 @@ public final class DesiredXfrmBuilder {
 
   /**
    * The policy for {@code src -> dst} in {@code direction} with {@code reqid}: {@code lastForPeer}
-   * (last build's policy for this peer and direction) when it is that policy, else the last build's
-   * equal policy found by id, else a new one. Every policy this builder makes comes from {@link
-   * #policy(TrafficSelector, InetAddress, InetAddress, PolicyDirection, int)}, so priority,
-   * protocol, mode and prefixes are the same in all of them and only these four need comparing. A
-   * new policy takes {@code selector} (the peer's SAs' in that direction) when there is one.
+   * (last build's policy for this peer and direction, already known to be {@code src -> dst}, or
+   * null) when it is that policy, else the last build's equal policy found by id, else a new one.
+   * Every policy this builder makes comes from {@link #policy(TrafficSelector, InetAddress,
+   * InetAddress, PolicyDirection, int)}, so priority, protocol, mode and prefixes are the same in
+   * all of them and only these four need comparing. A new policy takes {@code selector} (the peer's
+   * SAs' in that direction) when there is one.
    */
   private Policy policy(
       Policy lastForPeer,
@@ -233,23 +235,21 @@ public final class DesiredXfrmBuilder {
       List<PolicyId> newPolicies) {
     if (lastForPeer != null
         && lastForPeer.direction() == direction
-        && lastForPeer.template().reqid() == reqid
-        && sameAddress(lastForPeer.selector().source(), src)
-        && sameAddress(lastForPeer.selector().destination(), dst)) {
+        && lastForPeer.template().reqid() == reqid) {
       return lastForPeer;
     }
     return unchanged(policy(selector, src, dst, direction, reqid), newPolicies);
   }
 
   /**
-   * {@code last}'s selector if it is {@code src -> dst}, else null. Every selector this builder
+   * {@code last} if its selector is {@code src -> dst}, else null. Every selector this builder
    * makes is {@link TrafficSelector#ipip}, so the addresses are all that can differ.
    */
-  private static TrafficSelector selectorOf(Policy last, InetAddress src, InetAddress dst) {
+  private static Policy withAddresses(Policy last, InetAddress src, InetAddress dst) {
     return last != null
             && sameAddress(last.selector().source(), src)
             && sameAddress(last.selector().destination(), dst)
-        ? last.selector()
+        ? last
         : null;
   }
 
