@@ -48,11 +48,11 @@ class EventsGrid extends Div {
         .setHeader("Reason")
         .setAutoWidth(true)
         .setFlexGrow(0);
-    grid.addColumn(e -> e.getMessage() == null ? "" : e.getMessage())
+    grid.addColumn(EventsGrid::messageOf)
         .setHeader("Message")
         .setFlexGrow(1)
         .setTextAlign(ColumnTextAlign.START)
-        .setTooltipGenerator(e -> e.getMessage() == null ? "" : e.getMessage());
+        .setTooltipGenerator(EventsGrid::messageOf);
     grid.setEmptyStateText("The master has recorded no event yet.");
     grid.setHeight("22rem");
     add(new H3("Recent transitions and events"), grid);
@@ -76,6 +76,10 @@ class EventsGrid extends Div {
     // Auto widths are measured once, on the first render: before any event arrived, which left
     // the reason column too narrow for "EnableCompleted".
     grid.recalculateColumnWidths();
+  }
+
+  private static String messageOf(Event event) {
+    return event.getMessage() == null ? "" : event.getMessage();
   }
 
   private Span timeCell(Event event) {
