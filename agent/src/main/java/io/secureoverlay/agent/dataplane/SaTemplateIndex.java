@@ -2,49 +2,64 @@ package io.secureoverlay.agent.dataplane;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the SA an outbound template resolves to, as the kernel's {@code xfrm_state_find} does for
  * transport mode: same destination, source, protocol, mode and reqid. Several may match (an SA
- * being replaced); the newest wins. One hash lookup per packet.
+ * being replaced); the newest wins, as the kernel prefers the latest added. One probe sequence per
+ * packet.
+ *
+ * <p>An open-addressing table of the SAs themselves (linear probing, at most half full), not a
+ * {@code HashMap}: a thousand-node sandbox indexes millions of SAs, and a key object and a map node
+ * per SA were a tenth of its live heap, promoted and copied by the collector with every new epoch.
  */
 final class SaTemplateIndex {
 
-  private record Key(
-      InetAddress destination,
-      InetAddress source,
-      IpsecProtocol protocol,
-      IpsecMode mode,
-      int reqid) {
-    @Override
-    public int hashCode() {
-      int shape = reqid * 16 + protocol.ordinal() * 4 + mode.ordinal();
-      return HashMix.of(HashMix.of(destination.hashCode(), source.hashCode()), shape);
+  private static final int MIN_CAPACITY = 16;
+
+  /**
+   * Per template in use, a lone SA or, while one replaces another, a list of them (oldest first):
+   * almost every template resolves to one SA. Null marks a free slot.
+   */
+  private Object[] slots = new Object[MIN_CAPACITY];
+
+  private int used;
+
+  void add(SimulatedSa sa) {
+    int slot =
+        slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+    Object entry = slots[slot];
+    if (entry == null) {
+      slots[slot] = sa;
+      if (++used * 2 > slots.length) {
+        rehash(slots.length * 2);
+      }
+    } else if (entry instanceof SimulatedSa lone) {
+      List<SimulatedSa> list = new ArrayList<>(2);
+      list.add(lone);
+      list.add(sa);
+      slots[slot] = list;
+    } else {
+      listAt(slot).add(sa);
     }
   }
 
-  /**
-   * A lone SA, or a list of them (oldest first) while one replaces another: almost every template
-   * resolves to one SA, and a list per SA was a fifth of the simulated data plane's memory.
-   */
-  private final Map<Key, Object> byTemplate = new HashMap<>();
-
-  void add(SimulatedSa sa) {
-    byTemplate.merge(keyOf(sa), sa, SaTemplateIndex::append);
-  }
-
   void remove(SimulatedSa sa) {
-    Key key = keyOf(sa);
-    Object entry = byTemplate.get(key);
+    int slot =
+        slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+    Object entry = slots[slot];
     if (entry == sa) {
-      byTemplate.remove(key);
-    } else if (entry instanceof List<?> list) {
+      vacate(slot);
+      used--;
+      if (slots.length > MIN_CAPACITY && used * 8 < slots.length) {
+        rehash(slots.length / 2);
+      }
+    } else if (entry instanceof List<?>) {
+      List<SimulatedSa> list = listAt(slot);
       list.remove(sa);
       if (list.size() == 1) {
-        byTemplate.put(key, list.get(0));
+        slots[slot] = list.get(0);
       }
     }
   }
@@ -52,29 +67,113 @@ final class SaTemplateIndex {
   /** The SA for a packet from {@code source} to {@code destination} under {@code template}. */
   SimulatedSa resolve(InetAddress destination, InetAddress source, PolicyTemplate template) {
     Object entry =
-        byTemplate.get(
-            new Key(destination, source, template.protocol(), template.mode(), template.reqid()));
-    if (entry instanceof List<?> list) {
+        slots[slotOf(destination, source, template.protocol(), template.mode(), template.reqid())];
+    if (entry instanceof List<?>) {
+      List<?> list = (List<?>) entry;
       return (SimulatedSa) list.get(list.size() - 1);
     }
     return (SimulatedSa) entry;
   }
 
-  private static Object append(Object existing, Object added) {
-    List<Object> list;
-    if (existing instanceof List<?> l) {
-      @SuppressWarnings("unchecked")
-      List<Object> known = (List<Object>) l;
-      list = known;
-    } else {
-      list = new ArrayList<>(2);
-      list.add(existing);
-    }
-    list.add(added);
-    return list;
+  /** How many distinct templates have an SA; for tests. */
+  int templates() {
+    return used;
   }
 
-  private static Key keyOf(SimulatedSa sa) {
-    return new Key(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+  /**
+   * The slot holding the SAs of this template, or the free slot where they would go: the probe
+   * sequence from the template's home slot ends at the first slot that is free or holds it.
+   */
+  private int slotOf(
+      InetAddress destination,
+      InetAddress source,
+      IpsecProtocol protocol,
+      IpsecMode mode,
+      int reqid) {
+    int mask = slots.length - 1;
+    int slot = hash(destination, source, protocol, mode, reqid) & mask;
+    while (slots[slot] != null
+        && !sameTemplate(first(slots[slot]), destination, source, protocol, mode, reqid)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  /**
+   * Frees {@code hole} and moves later entries of its probe run back into it where their own probe
+   * sequence passes it, so that every probe sequence still ends at its entry (backward-shift
+   * deletion: no tombstones, lookups never slow down with churn).
+   */
+  private void vacate(int hole) {
+    int mask = slots.length - 1;
+    slots[hole] = null;
+    for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
+      int home = homeOf(first(slots[i])) & mask;
+      if (((i - home) & mask) >= ((i - hole) & mask)) {
+        slots[hole] = slots[i];
+        slots[i] = null;
+        hole = i;
+      }
+    }
+  }
+
+  private void rehash(int capacity) {
+    Object[] old = slots;
+    slots = new Object[capacity];
+    int mask = capacity - 1;
+    for (Object entry : old) {
+      if (entry != null) {
+        int slot = homeOf(first(entry)) & mask;
+        while (slots[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = entry;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<SimulatedSa> listAt(int slot) {
+    return (List<SimulatedSa>) slots[slot];
+  }
+
+  private static SimulatedSa first(Object entry) {
+    return entry instanceof SimulatedSa sa ? sa : (SimulatedSa) ((List<?>) entry).get(0);
+  }
+
+  private static boolean sameTemplate(
+      SimulatedSa sa,
+      InetAddress destination,
+      InetAddress source,
+      IpsecProtocol protocol,
+      IpsecMode mode,
+      int reqid) {
+    return sa.reqid() == reqid
+        && sa.mode() == mode
+        && sa.id().protocol() == protocol
+        && sameAddress(sa.id().destination(), destination)
+        && sameAddress(sa.source(), source);
+  }
+
+  /**
+   * {@code InetAddress.equals} does not look at identity first; shared address objects are common.
+   */
+  private static boolean sameAddress(InetAddress a, InetAddress b) {
+    return a == b || a.equals(b);
+  }
+
+  private static int homeOf(SimulatedSa sa) {
+    return hash(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+  }
+
+  /** Mixed (see {@link HashMix}): the low bits pick the slot. */
+  private static int hash(
+      InetAddress destination,
+      InetAddress source,
+      IpsecProtocol protocol,
+      IpsecMode mode,
+      int reqid) {
+    int shape = reqid * 16 + protocol.ordinal() * 4 + mode.ordinal();
+    return HashMix.of(HashMix.of(destination.hashCode(), source.hashCode()), shape);
   }
 }
