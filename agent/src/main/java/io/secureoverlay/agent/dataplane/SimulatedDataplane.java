@@ -235,7 +235,7 @@ public final class SimulatedDataplane implements Dataplane {
       if (sa == null) {
         return drop("XfrmInNoStates");
       }
-      if (!sa.cipherSuite().equals(packet.suite())) {
+      if (!sa.decrypts(packet.suite())) {
         sa.countIntegrityError();
         return drop("XfrmInStateProtoError");
       }

@@ -1,6 +1,8 @@
 package io.secureoverlay.agent.dataplane;
 
 import io.secureoverlay.agent.dataplane.SimulatedPacket.EspSuite;
+import io.secureoverlay.model.Cipher;
+import io.secureoverlay.model.IcvLength;
 import java.net.InetAddress;
 
 /**
@@ -16,7 +18,10 @@ final class SimulatedSa {
   private final IpsecMode mode;
   private final int reqid;
   private final int replayWindow;
-  private final EspSuite suite;
+  // Not an EspSuite per SA: a packet makes its own, the SA only compares against one.
+  private final Cipher cipher;
+  private final IcvLength icv;
+  private final String keyFingerprint;
   private SaLifetimes lifetimes;
   private long bytes;
   private long packets;
@@ -29,7 +34,9 @@ final class SimulatedSa {
     this.mode = spec.mode();
     this.reqid = spec.reqid();
     this.replayWindow = spec.replayWindow();
-    this.suite = new EspSuite(spec.cipher(), spec.icv(), spec.key().fingerprint());
+    this.cipher = spec.cipher();
+    this.icv = spec.icv();
+    this.keyFingerprint = spec.key().fingerprint();
     this.lifetimes = spec.lifetimes();
   }
 
@@ -53,8 +60,16 @@ final class SimulatedSa {
     return mode;
   }
 
+  /** Algorithm, ICV length and key identity, as a packet this SA encrypts carries them. */
   EspSuite cipherSuite() {
-    return suite;
+    return new EspSuite(cipher, icv, keyFingerprint);
+  }
+
+  /** Whether this SA decrypts a packet sent with {@code suite}: the same algorithm and key. */
+  boolean decrypts(EspSuite suite) {
+    return suite.cipher() == cipher
+        && suite.icv() == icv
+        && suite.keyFingerprint().equals(keyFingerprint);
   }
 
   boolean owned() {
@@ -68,9 +83,9 @@ final class SimulatedSa {
         selector,
         mode,
         reqid,
-        suite.cipher(),
-        suite.icv(),
-        suite.keyFingerprint(),
+        cipher,
+        icv,
+        keyFingerprint,
         replayWindow,
         lifetimes,
         new SaCounters(bytes, packets, 0, integrityErrors));
@@ -82,10 +97,10 @@ final class SimulatedSa {
         && selector.equals(spec.selector())
         && mode == spec.mode()
         && reqid == spec.reqid()
-        && suite.cipher() == spec.cipher()
-        && suite.icv() == spec.icv()
+        && cipher == spec.cipher()
+        && icv == spec.icv()
         && replayWindow == spec.replayWindow()
-        && suite.keyFingerprint().equals(spec.key().fingerprint());
+        && keyFingerprint.equals(spec.key().fingerprint());
   }
 
   void setLifetimes(SaLifetimes lifetimes) {
