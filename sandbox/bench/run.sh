@@ -2,6 +2,15 @@
 # Control-plane benchmark: enable and one rotation on sandbox clusters of the given sizes.
 #   sandbox/bench/run.sh              # 100, 500 and 1000 nodes
 #   sandbox/bench/run.sh 50,200       # other sizes
+#   SANDBOX_BENCH_JVM= sandbox/bench/run.sh 1000   # with the JVM's default collector and heap
+#
+# The sandbox keeps every node's SAs in one heap: millions of objects that live for an epoch,
+# which no real node has (each agent holds its own thousand). The JVM's default collector (G1 with
+# a quarter of the memory) spends a third of a 1,000-node transition's CPU copying and marking
+# them; the throughput collector with a fixed two-thirds of the memory spends about half as much.
+# See README.md, "Sixth round". The benchmark runs in Maven's JVM (exec:java), hence MAVEN_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+jvm="${SANDBOX_BENCH_JVM-"-XX:+UseParallelGC -XX:InitialRAMPercentage=65 -XX:MaxRAMPercentage=65"}"
+export MAVEN_OPTS="${MAVEN_OPTS:-} ${jvm}"
 SECUREOVERLAY_LOG_LEVEL="${SECUREOVERLAY_LOG_LEVEL:-WARN}" exec ./mvnw -B -q -pl sandbox -am -Pbench test-compile -Dbench.nodes="${1:-100,500,1000}"

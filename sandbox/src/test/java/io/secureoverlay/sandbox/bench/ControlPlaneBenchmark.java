@@ -7,6 +7,8 @@ import io.secureoverlay.sandbox.SandboxCluster;
 import io.secureoverlay.sandbox.SandboxOptions;
 import io.secureoverlay.sandbox.TrafficStats;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Enable and one rotation on sandbox clusters of several sizes: wall time from the operator's spec
@@ -84,10 +87,21 @@ public final class ControlPlaneBenchmark {
     }
     System.out.println();
     System.out.printf(
-        "cores=%d, load average before: %s, after: %s%n",
-        Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+        "cores=%d, collector %s, max heap %d MB, load average before: %s, after: %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        collectors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        loadBefore,
+        loadAverage());
     System.out.println(header());
     rows.forEach(r -> System.out.println(format(r)));
+  }
+
+  /** The JVM's collectors by name, so a figure says what it was measured with. */
+  private static String collectors() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName)
+        .collect(Collectors.joining(" + "));
   }
 
   static Row run(int n) throws TimeoutException {
