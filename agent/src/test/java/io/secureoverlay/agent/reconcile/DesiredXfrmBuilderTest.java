@@ -49,6 +49,16 @@ class DesiredXfrmBuilderTest {
                                 : p.selector().destination())
                         .isEqualTo(moved.underlay()));
         assertThat(rebuilt.sinceLastBuild().orElseThrow().newPolicies()).hasSize(4);
+        // Its SAs are new too: inbound ones have a new id, outbound ones a new source.
+        assertThat(rebuilt.sinceLastBuild().orElseThrow().newSas())
+            .containsExactlyInAnyOrderElementsOf(rebuilt.sas().keySet());
+        assertThat(rebuilt.sas().values())
+            .hasSize(4)
+            .allSatisfy(
+                sa ->
+                    assertThat(
+                            sa.reqid() == OwnedReqids.INBOUND ? sa.id().destination() : sa.source())
+                        .isEqualTo(moved.underlay()));
       }
     }
   }
@@ -137,12 +147,62 @@ class DesiredXfrmBuilderTest {
     }
   }
 
+  @Test
+  void peersThatMovedInTheListKeepTheirObjectsAndOnlyANewPeersAreMade() {
+    NodeRef joined = node("node-4", 4, 4);
+    List<NodeRef> withJoined = List.of(joined, peers.get(0), peers.get(1));
+    try (NodeDesiredState before = state(self, peers, List.of(1L), 1, true);
+        DesiredXfrm first = builder.build(before);
+        NodeDesiredState shifted = state(self, withJoined, List.of(1L), 1, true);
+        DesiredXfrm second = builder.build(shifted);
+        NodeDesiredState same = state(self, withJoined, List.of(1L), 1, true);
+        DesiredXfrm third = builder.build(same)) {
+      // Every object of the two peers that moved down the list is the very one of the last build.
+      first.sas().forEach((id, sa) -> assertThat(second.sas().get(id)).isSameAs(sa));
+      first.policies().forEach((id, p) -> assertThat(second.policies().get(id)).isSameAs(p));
+      DesiredXfrm.SinceLastBuild since = second.sinceLastBuild().orElseThrow();
+      assertThat(since.newSas())
+          .hasSize(2)
+          .allSatisfy(
+              id ->
+                  assertThat(
+                          second.sas().get(id).source().equals(joined.underlay())
+                              || id.destination().equals(joined.underlay()))
+                      .isTrue());
+      assertThat(since.newPolicies()).hasSize(2);
+      // And once the list is stable again, a pass takes everything over.
+      assertThat(third.sas()).isSameAs(second.sas());
+      assertThat(third.policies()).isSameAs(second.policies());
+      assertThat(third.sinceLastBuild().orElseThrow().newSas()).isEmpty();
+    }
+  }
+
+  @Test
+  void aReorderedPeerListTakesEveryObjectOver() {
+    List<NodeRef> reversed = List.of(peers.get(1), peers.get(0));
+    try (NodeDesiredState before = state(self, peers, List.of(1L, 2L), 2, true);
+        DesiredXfrm first = builder.build(before);
+        NodeDesiredState swapped = state(self, reversed, List.of(1L, 2L), 2, true);
+        DesiredXfrm second = builder.build(swapped)) {
+      assertThat(second.sas()).hasSize(6);
+      second.sas().forEach((id, sa) -> assertThat(sa).isSameAs(first.sas().get(id)));
+      second.policies().forEach((id, p) -> assertThat(p).isSameAs(first.policies().get(id)));
+      assertThat(second.sinceLastBuild().orElseThrow().newSas()).isEmpty();
+      assertThat(second.sinceLastBuild().orElseThrow().newPolicies()).isEmpty();
+    }
+  }
+
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
     return state(me, inbound, outbound, true);
   }
 
   /** Every peer gets {@code inbound} and is sent to with {@code outbound}. */
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound, boolean enforce) {
+    return state(me, peers, inbound, outbound, enforce);
+  }
+
+  private NodeDesiredState state(
+      NodeRef me, List<NodeRef> peers, List<Long> inbound, long outbound, boolean enforce) {
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
     inbound.forEach(e -> secrets.put(e, SecretBytes.wrap(secret(e))));
     return new NodeDesiredState(
