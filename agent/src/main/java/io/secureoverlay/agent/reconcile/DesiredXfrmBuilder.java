@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,27 +69,13 @@ public final class DesiredXfrmBuilder {
   private Map<PolicyId, Policy> lastPolicies = Map.of();
 
   /**
-   * What the last build made for each peer, in the order of its peer list. The plan cache keeps an
-   * unchanged row's {@link NodeRef} and most passes list the same peers in the same order, so a
-   * peer's last SAs and policies are found by position and identity: at a thousand peers the hash
-   * lookups this replaces (last pass's SAs by id, its policies by peer, five per peer) were a fifth
-   * of a pass, nearly all of it cache misses. A peer found elsewhere in the list, or not at all,
-   * falls back to those lookups. Rewritten in place by each build; emptied if a build fails, so it
-   * never holds objects the last build's maps do not.
+   * The same policies by peer object, out and in: the plan cache keeps an unchanged row's {@link
+   * NodeRef}, so most passes find last pass's policy for a peer by identity and compare the four
+   * things that vary, without building a policy and its id to hash and look up, twice per peer.
    */
-  private PeerMemory[] lastByPosition = NO_MEMORY;
+  private Map<NodeRef, Policy> lastOutByPeer = Map.of();
 
-  private static final PeerMemory[] NO_MEMORY = new PeerMemory[0];
-
-  /** One peer's objects of the last build; mutable so that a pass allocates none. */
-  private static final class PeerMemory {
-    private NodeRef peer;
-    // Inbound SAs by SPI slot: live epochs have distinct slots.
-    private final DesiredSa[] inbound = new DesiredSa[SpiAllocator.LIVE_EPOCH_SLOTS];
-    private DesiredSa outbound;
-    private Policy out;
-    private Policy in;
-  }
+  private Map<NodeRef, Policy> lastInByPeer = Map.of();
 
   /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
@@ -128,22 +115,16 @@ public final class DesiredXfrmBuilder {
         });
     List<SaId> newSas = new ArrayList<>();
     List<PolicyId> newPolicies = new ArrayList<>();
-    PeerMemory[] remembered = lastByPosition;
-    // Invalid until this build completes: it is rewritten below.
-    lastByPosition = NO_MEMORY;
-    PeerMemory[] memory = remembered.length == peers ? remembered : newMemory(peers);
+    Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
+    Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
     NodeRef self = state.self();
-    int position = 0;
+    int keptOutByPeer = 0;
+    int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
-      PeerMemory mine = memory[position++];
-      // Last build's objects for this peer when it was at this position; else they are found by
-      // id. Each is read before this build overwrites it.
-      boolean known = mine.peer == peer;
-      mine.peer = peer;
-      Policy lastOut = known ? withAddresses(mine.out, self.underlay(), peer.underlay()) : null;
-      Policy lastIn = known ? withAddresses(mine.in, peer.underlay(), self.underlay()) : null;
-      int inboundSlots = 0;
+      // Last pass's policies for this peer, when they are still between the same addresses.
+      Policy lastOut = withAddresses(lastOutByPeer.get(peer), self.underlay(), peer.underlay());
+      Policy lastIn = withAddresses(lastInByPeer.get(peer), peer.underlay(), self.underlay());
       // One selector object per peer and direction, shared by its SAs and its policy; from last
       // pass's policy when it has it, else from the first SA that has or makes one.
       TrafficSelector fromPeer = lastIn == null ? null : lastIn.selector();
@@ -151,7 +132,6 @@ public final class DesiredXfrmBuilder {
       // What the in policy requires, only when there is one: most passes enforce nothing.
       List<SaId> inbound = plan.enforce() ? new ArrayList<>(2) : null;
       for (long epoch : plan.inboundEpochs()) {
-        int slot = spis.slotOf(epoch);
         DesiredSa sa =
             sa(
                 state,
@@ -163,26 +143,13 @@ public final class DesiredXfrmBuilder {
                 OwnedReqids.INBOUND,
                 sameSecret,
                 derived,
-                newSas,
-                known,
-                mine.inbound[slot]);
-        mine.inbound[slot] = sa;
-        inboundSlots |= 1 << slot;
+                newSas);
         fromPeer = sa.selector();
         sas.put(sa.id(), sa);
         if (inbound != null) {
           inbound.add(sa.id());
         }
       }
-      for (int slot = 0; slot < mine.inbound.length; slot++) {
-        if ((inboundSlots & (1 << slot)) == 0) {
-          mine.inbound[slot] = null;
-        }
-      }
-      DesiredSa lastOutbound = mine.outbound;
-      mine.outbound = null;
-      mine.out = null;
-      mine.in = null;
       if (plan.outboundEpoch().isPresent()) {
         long epoch = plan.outboundEpoch().getAsLong();
         int reqid = OwnedReqids.outbound(spis.slotOf(epoch));
@@ -197,10 +164,7 @@ public final class DesiredXfrmBuilder {
                 reqid,
                 sameSecret,
                 derived,
-                newSas,
-                known,
-                lastOutbound);
-        mine.outbound = sa;
+                newSas);
         sas.put(sa.id(), sa);
         Policy out =
             policy(
@@ -211,7 +175,8 @@ public final class DesiredXfrmBuilder {
                 PolicyDirection.OUT,
                 reqid,
                 newPolicies);
-        mine.out = out;
+        outByPeer.put(peer, out);
+        keptOutByPeer += out == lastOut ? 1 : 0;
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
       }
@@ -225,7 +190,8 @@ public final class DesiredXfrmBuilder {
                 PolicyDirection.IN,
                 OwnedReqids.INBOUND,
                 newPolicies);
-        mine.in = in;
+        inByPeer.put(peer, in);
+        keptInByPeer += in == lastIn ? 1 : 0;
         policies.put(in.id(), in);
         required.put(in.id(), Set.copyOf(inbound));
       }
@@ -244,7 +210,8 @@ public final class DesiredXfrmBuilder {
     // The very maps the result hands out, so a baseline made from it is recognisably this build.
     lastSas = built.sas();
     lastPolicies = built.policies();
-    lastByPosition = memory;
+    lastOutByPeer = lastIfSame(lastOutByPeer, outByPeer, keptOutByPeer);
+    lastInByPeer = lastIfSame(lastInByPeer, inByPeer, keptInByPeer);
     lastSecretFingerprints = secretFingerprints;
     return built;
   }
@@ -310,14 +277,6 @@ public final class DesiredXfrmBuilder {
     return kept == built.size() && built.size() == last.size() ? last : built;
   }
 
-  private static PeerMemory[] newMemory(int peers) {
-    PeerMemory[] memory = new PeerMemory[peers];
-    for (int i = 0; i < peers; i++) {
-      memory[i] = new PeerMemory();
-    }
-    return memory;
-  }
-
   /** A HashMap capacity that holds {@code entries} without resizing. */
   static int capacityFor(int entries) {
     return (int) Math.min(1 << 30, entries * 4L / 3 + 1);
@@ -333,21 +292,9 @@ public final class DesiredXfrmBuilder {
       int reqid,
       Set<Long> sameSecret,
       Map<SaId, SecretBytes> derived,
-      List<SaId> newSas,
-      boolean known,
-      DesiredSa remembered) {
+      List<SaId> newSas) {
     SaId id = SaId.esp(to.underlay(), spi);
-    // Last build's SA with this id, if it had one: for a peer at its last position the one
-    // remembered for it (none remembered: it had none; another id, as when the outbound epoch
-    // moved to another slot: looked up), else looked up by id.
-    DesiredSa last;
-    if (!known) {
-      last = lastSas.get(id);
-    } else if (remembered == null) {
-      last = null;
-    } else {
-      last = remembered.id().equals(id) ? remembered : lastSas.get(id);
-    }
+    DesiredSa last = lastSas.get(id);
     if (last != null
         && last.epoch() == epoch
         && last.cipher() == state.cipher()
