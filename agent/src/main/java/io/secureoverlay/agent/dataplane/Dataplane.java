@@ -3,6 +3,7 @@ package io.secureoverlay.agent.dataplane;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One node's IPsec tables as SecureOverlay sees them: the SAs (SAD) and policies (SPD) it owns. Two
@@ -21,11 +22,28 @@ public interface Dataplane extends AutoCloseable {
   /** Every owned SA. Throws {@link DataplaneException} if the table cannot be read. */
   List<SaState> dumpSas();
 
+  /**
+   * Shows {@code visitor} every owned SA, as {@link #dumpSas} lists them, without a copy of each
+   * where the implementation can. A view is valid only during its call; the visitor must not call
+   * back into the data plane. Throws {@link DataplaneException} if the table cannot be read.
+   */
+  default void forEachSa(Consumer<? super InstalledSaView> visitor) {
+    dumpSas().forEach(visitor);
+  }
+
   /** The owned SA with this identity; empty when absent or foreign. */
   Optional<SaState> getSa(SaId id);
 
   /** Every owned policy. Throws {@link DataplaneException} if the table cannot be read. */
   List<Policy> dumpPolicies();
+
+  /**
+   * Shows {@code visitor} every owned policy, as {@link #dumpPolicies} lists them, without a copy
+   * of the table where the implementation can; the same rules as {@link #forEachSa}.
+   */
+  default void forEachPolicy(Consumer<? super Policy> visitor) {
+    dumpPolicies().forEach(visitor);
+  }
 
   /** The owned policy with this identity; empty when absent or foreign. */
   Optional<Policy> getPolicy(PolicyId id);

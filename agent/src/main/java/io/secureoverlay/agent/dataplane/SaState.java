@@ -22,7 +22,8 @@ public record SaState(
     String keyFingerprint,
     int replayWindow,
     SaLifetimes lifetimes,
-    SaCounters counters) {
+    SaCounters counters)
+    implements InstalledSaView {
 
   public SaState {
     Objects.requireNonNull(id, "id");
@@ -34,5 +35,25 @@ public record SaState(
     Objects.requireNonNull(keyFingerprint, "keyFingerprint");
     Objects.requireNonNull(lifetimes, "lifetimes");
     Objects.requireNonNull(counters, "counters");
+  }
+
+  @Override
+  public long bytes() {
+    return counters.bytes();
+  }
+
+  @Override
+  public long packets() {
+    return counters.packets();
+  }
+
+  @Override
+  public long integrityErrors() {
+    return counters.integrityErrors();
+  }
+
+  @Override
+  public long replayErrors() {
+    return counters.replayErrors();
   }
 }

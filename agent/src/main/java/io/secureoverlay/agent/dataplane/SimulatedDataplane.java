@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One node's SAD and SPD in memory, with the kernel's rules: one SA per (daddr, spi, proto), one
@@ -44,6 +45,15 @@ public final class SimulatedDataplane implements Dataplane {
   }
 
   @Override
+  public synchronized void forEachSa(Consumer<? super InstalledSaView> visitor) {
+    for (SimulatedSa sa : sas.values()) {
+      if (sa.owned()) {
+        visitor.accept(sa);
+      }
+    }
+  }
+
+  @Override
   public synchronized Optional<SaState> getSa(SaId id) {
     SimulatedSa sa = sas.get(id);
     return sa != null && sa.owned() ? Optional.of(sa.snapshot()) : Optional.empty();
@@ -52,6 +62,16 @@ public final class SimulatedDataplane implements Dataplane {
   @Override
   public synchronized List<Policy> dumpPolicies() {
     return policies.all().stream().filter(SimulatedDataplane::owned).toList();
+  }
+
+  @Override
+  public synchronized void forEachPolicy(Consumer<? super Policy> visitor) {
+    policies.forEach(
+        p -> {
+          if (owned(p)) {
+            visitor.accept(p);
+          }
+        });
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The SPD of {@link SimulatedDataplane}: policies keyed by (selector, direction). A packet matches
@@ -25,6 +26,11 @@ final class SimulatedPolicyTable {
 
   Collection<Policy> all() {
     return new ArrayList<>(all.values());
+  }
+
+  /** Every policy in table order, without a copy; the caller holds the data plane's lock. */
+  void forEach(Consumer<Policy> visitor) {
+    all.values().forEach(visitor);
   }
 
   void put(Policy policy) {

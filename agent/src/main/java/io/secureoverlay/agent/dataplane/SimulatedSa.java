@@ -9,7 +9,7 @@ import java.net.InetAddress;
  * One SA inside {@link SimulatedDataplane}: its fixed configuration, with the key reduced to its
  * fingerprint at install time, and its running counters. Guarded by the dataplane's lock.
  */
-final class SimulatedSa {
+final class SimulatedSa implements InstalledSaView {
 
   // Fields, not an SaState: a thousand-node sandbox holds millions of these.
   private final SaId id;
@@ -40,7 +40,8 @@ final class SimulatedSa {
     this.lifetimes = spec.lifetimes();
   }
 
-  SaId id() {
+  @Override
+  public SaId id() {
     return id;
   }
 
@@ -52,8 +53,35 @@ final class SimulatedSa {
     return source;
   }
 
-  int reqid() {
+  @Override
+  public int reqid() {
     return reqid;
+  }
+
+  @Override
+  public SaLifetimes lifetimes() {
+    return lifetimes;
+  }
+
+  @Override
+  public long bytes() {
+    return bytes;
+  }
+
+  @Override
+  public long packets() {
+    return packets;
+  }
+
+  @Override
+  public long integrityErrors() {
+    return integrityErrors;
+  }
+
+  /** The simulation does not model replay. */
+  @Override
+  public long replayErrors() {
+    return 0;
   }
 
   IpsecMode mode() {

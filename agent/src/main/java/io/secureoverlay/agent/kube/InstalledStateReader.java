@@ -1,10 +1,9 @@
 package io.secureoverlay.agent.kube;
 
 import io.secureoverlay.agent.dataplane.Dataplane;
+import io.secureoverlay.agent.dataplane.InstalledSaView;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
-import io.secureoverlay.agent.dataplane.Policy;
 import io.secureoverlay.agent.dataplane.PolicyDirection;
-import io.secureoverlay.agent.dataplane.SaState;
 import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.EpochCounters;
 import io.secureoverlay.protocol.NodeSet;
@@ -48,55 +47,13 @@ public final class InstalledStateReader {
       }
     }
     Map<Integer, Long> epochBySlot = plan.epochBySlot();
-    List<SaState> sas = dataplane.dumpSas();
-    List<Policy> policies = dataplane.dumpPolicies();
-
-    // Tallied by SPI slot in arrays (a live epoch has a slot to itself), not in maps keyed by
-    // boxed epochs: this runs after every pass over every installed SA, thousands at a thousand
-    // peers. Slots are turned into epochs once, at the end.
-    int slots = SpiAllocator.LIVE_EPOCH_SLOTS;
-    BitSet[] inboundFrom = new BitSet[slots];
-    long[][] totals = new long[slots][];
-    boolean[] softExpiredSlot = new boolean[slots];
-    boolean[] liveSlot = new boolean[slots];
-    epochBySlot.keySet().forEach(slot -> liveSlot[slot] = true);
-    for (SaState sa : sas) {
-      boolean inbound = sa.id().destination().equals(self.underlay());
-      // An inbound SA of ours names its epoch slot and sender in its SPI, an outbound one its slot
-      // in its reqid; anything else counts toward no epoch.
-      SpiOwner sender = inbound && spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()) : null;
-      int slot;
-      if (inbound) {
-        slot = sender == null ? -1 : sender.epochSlot();
-      } else {
-        slot = OwnedReqids.isOutbound(sa.reqid()) ? OwnedReqids.epochSlotOf(sa.reqid()) : -1;
-      }
-      if (slot < 0 || !liveSlot[slot]) {
-        continue;
-      }
-      if (sender != null) {
-        if (inboundFrom[slot] == null) {
-          inboundFrom[slot] = new BitSet();
-        }
-        inboundFrom[slot].set(sender.senderIndex());
-      }
-      if (totals[slot] == null) {
-        totals[slot] = new long[6];
-      }
-      long[] t = totals[slot];
-      if (inbound) {
-        t[0] += sa.counters().bytes();
-        t[1] += sa.counters().packets();
-        t[4] += sa.counters().integrityErrors();
-        t[5] += sa.counters().replayErrors();
-      } else {
-        t[2] += sa.counters().bytes();
-        t[3] += sa.counters().packets();
-      }
-      if (sa.lifetimes().softExpired(sa.counters().bytes(), sa.counters().packets())) {
-        softExpiredSlot[slot] = true;
-      }
-    }
+    SlotTally tally = new SlotTally(self, epochBySlot);
+    // Views, not a dump: this runs after every pass over every installed SA, thousands at a
+    // thousand peers, and a dump copies each into two new objects.
+    dataplane.forEachSa(tally::add);
+    BitSet[] inboundFrom = tally.inboundFrom;
+    long[][] totals = tally.totals;
+    boolean[] softExpiredSlot = tally.softExpired;
 
     BitSet peers = new BitSet();
     indexByAddress.values().forEach(peers::set);
@@ -125,24 +82,28 @@ public final class InstalledStateReader {
 
     List<Integer> encryptingTo = new ArrayList<>();
     List<Integer> enforcingFrom = new ArrayList<>();
-    OptionalLong outbound = OptionalLong.empty();
-    for (Policy p : policies) {
-      if (p.direction() == PolicyDirection.OUT) {
-        Integer peer = indexByAddress.get(p.selector().destination());
-        if (peer != null) {
-          encryptingTo.add(peer);
-        }
-        Long epoch = epochBySlot.get(OwnedReqids.epochSlotOf(p.template().reqid()));
-        if (epoch != null && (outbound.isEmpty() || epoch > outbound.getAsLong())) {
-          outbound = OptionalLong.of(epoch);
-        }
-      } else if (p.direction() == PolicyDirection.IN) {
-        Integer peer = indexByAddress.get(p.selector().source());
-        if (peer != null) {
-          enforcingFrom.add(peer);
-        }
-      }
-    }
+    // A one-element array: the visitor below cannot assign a local.
+    long[] outboundEpoch = {-1};
+    dataplane.forEachPolicy(
+        p -> {
+          if (p.direction() == PolicyDirection.OUT) {
+            Integer peer = indexByAddress.get(p.selector().destination());
+            if (peer != null) {
+              encryptingTo.add(peer);
+            }
+            Long epoch = epochBySlot.get(OwnedReqids.epochSlotOf(p.template().reqid()));
+            if (epoch != null && epoch > outboundEpoch[0]) {
+              outboundEpoch[0] = epoch;
+            }
+          } else if (p.direction() == PolicyDirection.IN) {
+            Integer peer = indexByAddress.get(p.selector().source());
+            if (peer != null) {
+              enforcingFrom.add(peer);
+            }
+          }
+        });
+    OptionalLong outbound =
+        outboundEpoch[0] < 0 ? OptionalLong.empty() : OptionalLong.of(outboundEpoch[0]);
     NodeSet enforcing = NodeSet.of(enforcingFrom);
     boolean enforce =
         plan.selfEnforcing()
@@ -159,5 +120,60 @@ public final class InstalledStateReader {
         enforce,
         List.copyOf(softExpired),
         counters);
+  }
+
+  /**
+   * Installed SAs tallied by SPI slot in arrays (a live epoch has a slot to itself), not in maps
+   * keyed by boxed epochs. Slots are turned into epochs once, at the end.
+   */
+  private final class SlotTally {
+    private final NodeRef self;
+    private final boolean[] liveSlot = new boolean[SpiAllocator.LIVE_EPOCH_SLOTS];
+    private final BitSet[] inboundFrom = new BitSet[SpiAllocator.LIVE_EPOCH_SLOTS];
+    private final long[][] totals = new long[SpiAllocator.LIVE_EPOCH_SLOTS][];
+    private final boolean[] softExpired = new boolean[SpiAllocator.LIVE_EPOCH_SLOTS];
+
+    private SlotTally(NodeRef self, Map<Integer, Long> epochBySlot) {
+      this.self = self;
+      epochBySlot.keySet().forEach(slot -> liveSlot[slot] = true);
+    }
+
+    private void add(InstalledSaView sa) {
+      boolean inbound = sa.id().destination().equals(self.underlay());
+      // An inbound SA of ours names its epoch slot and sender in its SPI, an outbound one its slot
+      // in its reqid; anything else counts toward no epoch.
+      SpiOwner sender = inbound && spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()) : null;
+      int slot;
+      if (inbound) {
+        slot = sender == null ? -1 : sender.epochSlot();
+      } else {
+        slot = OwnedReqids.isOutbound(sa.reqid()) ? OwnedReqids.epochSlotOf(sa.reqid()) : -1;
+      }
+      if (slot < 0 || !liveSlot[slot]) {
+        return;
+      }
+      if (sender != null) {
+        if (inboundFrom[slot] == null) {
+          inboundFrom[slot] = new BitSet();
+        }
+        inboundFrom[slot].set(sender.senderIndex());
+      }
+      if (totals[slot] == null) {
+        totals[slot] = new long[6];
+      }
+      long[] t = totals[slot];
+      if (inbound) {
+        t[0] += sa.bytes();
+        t[1] += sa.packets();
+        t[4] += sa.integrityErrors();
+        t[5] += sa.replayErrors();
+      } else {
+        t[2] += sa.bytes();
+        t[3] += sa.packets();
+      }
+      if (sa.lifetimes().softExpired(sa.bytes(), sa.packets())) {
+        softExpired[slot] = true;
+      }
+    }
   }
 }

@@ -13,6 +13,7 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -238,6 +239,61 @@ public abstract class AbstractDataplaneContractTest {
               Status.NOT_OWNED);
       assertThat(foreignSaInstalled(foreign.id())).isTrue();
       assertThat(foreignPolicyInstalled(foreignPolicy.id())).isTrue();
+    }
+  }
+
+  @Test
+  void theVisitorsShowWhatTheDumpsListAndNothingForeign() {
+    try (SecretBytes foreignKey = DataplaneFixtures.key(Cipher.AES_GCM_128, 9);
+        SecretBytes k1 = DataplaneFixtures.key(Cipher.AES_GCM_128, 1);
+        SecretBytes k2 = DataplaneFixtures.key(Cipher.AES_GCM_128, 2)) {
+      seedForeignSa(DataplaneFixtures.sa(PEER, SELF, 0xC0000001, 7, foreignKey));
+      seedForeignPolicy(DataplaneFixtures.policy(PEER, SELF, PolicyDirection.IN, 7));
+      SaSpec in = DataplaneFixtures.sa(PEER, SELF, 0x5E000002, OwnedReqids.INBOUND, k1);
+      SaSpec out = DataplaneFixtures.sa(SELF, PEER, 0x5E000001, OwnedReqids.outbound(0), k2);
+      Policy outPolicy = DataplaneFixtures.outPolicy(SELF, PEER, OwnedReqids.outbound(0));
+      assertThat(dataplane.apply(List.of(new AddSa(in), new AddSa(out), new AddPolicy(outPolicy))))
+          .allMatch(ChangeResult::isOk);
+
+      List<String> visited = new ArrayList<>();
+      dataplane.forEachSa(
+          sa ->
+              visited.add(
+                  sa.id()
+                      + " reqid "
+                      + sa.reqid()
+                      + " "
+                      + sa.lifetimes()
+                      + " "
+                      + sa.bytes()
+                      + "/"
+                      + sa.packets()
+                      + "/"
+                      + sa.integrityErrors()
+                      + "/"
+                      + sa.replayErrors()));
+      List<String> dumped =
+          dataplane.dumpSas().stream()
+              .map(
+                  sa ->
+                      sa.id()
+                          + " reqid "
+                          + sa.reqid()
+                          + " "
+                          + sa.lifetimes()
+                          + " "
+                          + sa.counters().bytes()
+                          + "/"
+                          + sa.counters().packets()
+                          + "/"
+                          + sa.counters().integrityErrors()
+                          + "/"
+                          + sa.counters().replayErrors())
+              .toList();
+      assertThat(visited).hasSize(2).containsExactlyInAnyOrderElementsOf(dumped);
+      List<Policy> policies = new ArrayList<>();
+      dataplane.forEachPolicy(policies::add);
+      assertThat(policies).containsExactly(outPolicy);
     }
   }
 
