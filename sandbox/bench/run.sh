@@ -5,10 +5,10 @@
 #   SANDBOX_BENCH_JVM= sandbox/bench/run.sh 1000   # with the JVM's default collector and heap
 #
 # The sandbox keeps every node's SAs in one heap: millions of objects that live for an epoch,
-# which no real node has (each agent holds its own thousand). The JVM's default collector (G1 with
-# a quarter of the memory) spends a third of a 1,000-node transition's CPU copying and marking
-# them; the throughput collector with a fixed two-thirds of the memory spends about half as much.
-# See README.md, "Sixth round". The benchmark runs in Maven's JVM (exec:java), hence MAVEN_OPTS.
+# which no real node has (each agent holds its own thousand). With the JVM's default collector (G1,
+# a quarter of the memory) collecting them took a third of a 1,000-node transition's CPU; with the
+# throughput collector and a fixed two-thirds of the memory the transitions took 0.76-0.84 of the
+# time. See README.md, "Sixth round". The benchmark runs in Maven's JVM (exec:java), hence MAVEN_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jvm="${SANDBOX_BENCH_JVM-"-XX:+UseParallelGC -XX:InitialRAMPercentage=65 -XX:MaxRAMPercentage=65"}"
