@@ -3,6 +3,7 @@ package io.secureoverlay.agent.dataplane;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Finds the SA an outbound template resolves to, as the kernel's {@code xfrm_state_find} does for
@@ -27,8 +28,7 @@ final class SaTemplateIndex {
   private int used;
 
   void add(SimulatedSa sa) {
-    int slot =
-        slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+    int slot = slotOf(sa);
     Object entry = slots[slot];
     if (entry == null) {
       slots[slot] = sa;
@@ -46,8 +46,7 @@ final class SaTemplateIndex {
   }
 
   void remove(SimulatedSa sa) {
-    int slot =
-        slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+    int slot = slotOf(sa);
     Object entry = slots[slot];
     if (entry == sa) {
       vacate(slot);
@@ -78,6 +77,11 @@ final class SaTemplateIndex {
   /** How many distinct templates have an SA; for tests. */
   int templates() {
     return used;
+  }
+
+  /** The slot holding the SAs of {@code sa}'s template, or the free slot where they would go. */
+  private int slotOf(SimulatedSa sa) {
+    return slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
   }
 
   /**
@@ -151,15 +155,9 @@ final class SaTemplateIndex {
     return sa.reqid() == reqid
         && sa.mode() == mode
         && sa.id().protocol() == protocol
-        && sameAddress(sa.id().destination(), destination)
-        && sameAddress(sa.source(), source);
-  }
-
-  /**
-   * {@code InetAddress.equals} does not look at identity first; shared address objects are common.
-   */
-  private static boolean sameAddress(InetAddress a, InetAddress b) {
-    return a == b || a.equals(b);
+        // Objects.equals looks at identity first: shared address objects are the common case.
+        && Objects.equals(sa.id().destination(), destination)
+        && Objects.equals(sa.source(), source);
   }
 
   private static int homeOf(SimulatedSa sa) {

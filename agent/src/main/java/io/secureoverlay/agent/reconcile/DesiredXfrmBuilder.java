@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -247,15 +248,11 @@ public final class DesiredXfrmBuilder {
    */
   private static Policy withAddresses(Policy last, InetAddress src, InetAddress dst) {
     return last != null
-            && sameAddress(last.selector().source(), src)
-            && sameAddress(last.selector().destination(), dst)
+            // Objects.equals looks at identity first; the plan cache keeps rows' address objects.
+            && Objects.equals(last.selector().source(), src)
+            && Objects.equals(last.selector().destination(), dst)
         ? last
         : null;
-  }
-
-  /** {@code InetAddress.equals} does not look at identity first; the plan cache makes it common. */
-  private static boolean sameAddress(InetAddress a, InetAddress b) {
-    return a == b || a.equals(b);
   }
 
   /** The last build's equal policy if there is one, so only changed policies are new objects. */
