@@ -1,5 +1,6 @@
 package io.secureoverlay.sandbox.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.secureoverlay.agent.kube.AgentProgress;
 import io.secureoverlay.logging.ProcessLogging;
 import io.secureoverlay.sandbox.ApiRequestCounts;
@@ -87,10 +88,11 @@ public final class ControlPlaneBenchmark {
     }
     System.out.println();
     System.out.printf(
-        "cores=%d, collector %s, max heap %d MB, load average before: %s, after: %s%n",
+        "cores=%d, collector %s, max heap %d MB, %s, load average before: %s, after: %s%n",
         Runtime.getRuntime().availableProcessors(),
         collectors(),
         Runtime.getRuntime().maxMemory() >> 20,
+        heapPages(),
         loadBefore,
         loadAverage());
     System.out.println(header());
@@ -102,6 +104,15 @@ public final class ControlPlaneBenchmark {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .map(GarbageCollectorMXBean::getName)
         .collect(Collectors.joining(" + "));
+  }
+
+  /** How the heap's memory is mapped, by the JVM's flags, so a figure says that too. */
+  private static String heapPages() {
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    boolean huge = Boolean.parseBoolean(vm.getVMOption("UseTransparentHugePages").getValue());
+    boolean preTouched = Boolean.parseBoolean(vm.getVMOption("AlwaysPreTouch").getValue());
+    return (huge ? "transparent huge pages" : "4 KB pages")
+        + (preTouched ? ", pre-touched" : ", touched on first use");
   }
 
   static Row run(int n) throws TimeoutException {
