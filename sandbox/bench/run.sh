@@ -8,11 +8,10 @@
 # which no real node has (each agent holds its own thousand). With the JVM's default collector (G1,
 # a quarter of the memory) collecting them took a third of a 1,000-node transition's CPU; with the
 # throughput collector and a fixed two-thirds of the memory the transitions took 0.76-0.84 of the
-# time. The heap is mapped with transparent huge pages and touched once at start: the agents' passes
-# are mostly cache and TLB misses over a 15 GB heap, and without pre-touching the old generation's
-# growth faults in fresh pages inside the collector's pauses (0.4-1.1 s of system time per young
-# collection). See README.md, "Sixth round" and "Seventh round". The benchmark runs in Maven's JVM
-# (exec:java), hence MAVEN_OPTS.
+# time. The heap is mapped with transparent huge pages and touched once at start: without that, the
+# old generation's growth faulted in fresh pages inside the collector's pauses (up to 1.4 s of system
+# time per young collection, a third of the collector's CPU). See README.md, "Sixth round" and
+# "Seventh round". The benchmark runs in Maven's JVM (exec:java), hence MAVEN_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jvm="${SANDBOX_BENCH_JVM-"-XX:+UseParallelGC -XX:InitialRAMPercentage=65 -XX:MaxRAMPercentage=65 -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch"}"
