@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,9 +98,11 @@ public final class DesiredXfrmBuilder {
   public synchronized DesiredXfrm build(NodeDesiredState state) {
     int peers = state.peers().size();
     int saCount = peers * (state.epochSecrets().size() + 1);
-    Map<SaId, DesiredSa> sas = new LinkedHashMap<>(capacityFor(saCount));
-    Map<PolicyId, Policy> policies = new LinkedHashMap<>(capacityFor(2 * peers));
-    Map<PolicyId, Set<SaId>> required = new HashMap<>(capacityFor(2 * peers));
+    // Kept until the next pass on every node: maps without an object per mapping, so the collector
+    // copies a few arrays per map instead of thousands of entries.
+    Map<SaId, DesiredSa> sas = new AppendOnlyMap<>(saCount);
+    Map<PolicyId, Policy> policies = new AppendOnlyMap<>(2 * peers);
+    Map<PolicyId, Set<SaId>> required = new AppendOnlyMap<>(2 * peers);
     Map<SaId, SecretBytes> derived = new HashMap<>();
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
