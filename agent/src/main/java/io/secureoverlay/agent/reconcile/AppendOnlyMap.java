@@ -53,21 +53,21 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
   /** The position of {@code key}, or -1. */
   private int positionOf(Object key) {
-    if (key == null) {
-      return -1;
-    }
-    int hash = spread(key);
+    return key == null ? -1 : slots[slotFor(key, spread(key))] - 1;
+  }
+
+  /** The slot that holds {@code key}'s position, else the free slot where it would go. */
+  private int slotFor(Object key, int hash) {
     int mask = slots.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      int slot = slots[i];
-      if (slot == 0) {
-        return -1;
-      }
-      int position = slot - 1;
+    int i = hash & mask;
+    while (slots[i] != 0) {
+      int position = slots[i] - 1;
       if (hashes[position] == hash && key.equals(keys[position])) {
-        return position;
+        return i;
       }
+      i = (i + 1) & mask;
     }
+    return i;
   }
 
   @Override
@@ -75,15 +75,12 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int hash = spread(key);
-    int mask = slots.length - 1;
-    int i = hash & mask;
-    for (; slots[i] != 0; i = (i + 1) & mask) {
+    int i = slotFor(key, hash);
+    if (slots[i] != 0) {
       int position = slots[i] - 1;
-      if (hashes[position] == hash && key.equals(keys[position])) {
-        V old = valueAt(position);
-        values[position] = value;
-        return old;
-      }
+      V old = valueAt(position);
+      values[position] = value;
+      return old;
     }
     if (size == keys.length) {
       grow();
