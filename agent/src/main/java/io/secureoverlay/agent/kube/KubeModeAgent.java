@@ -280,7 +280,7 @@ public final class KubeModeAgent implements AutoCloseable {
   private void record(long revision, ReconcileReport report, NodeSet enforceFrom, String what) {
     touched = !report.results().isEmpty();
     if (report.converged()) {
-      if (state.appliedRevision().orElse(-1) != revision || !report.changesMade().isEmpty()) {
+      if (state.appliedRevision().orElse(-1) != revision || report.changeCount() > 0) {
         LOG.info(
             "event=agent_applied node={} revision={} detail=\"{}\" {}",
             settings.nodeName(),

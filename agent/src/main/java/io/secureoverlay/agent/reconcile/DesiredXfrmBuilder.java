@@ -103,7 +103,9 @@ public final class DesiredXfrmBuilder {
     Map<SaId, DesiredSa> sas = new AppendOnlyMap<>(saCount);
     Map<PolicyId, Policy> policies = new AppendOnlyMap<>(2 * peers);
     Map<PolicyId, Set<SaId>> required = new AppendOnlyMap<>(2 * peers);
-    Map<SaId, SecretBytes> derived = new HashMap<>();
+    // Sized for a key per peer (a phase that adds an epoch derives one for each): grown a dozen
+    // times from the default size, this map's tables were most of what a pass spent resizing.
+    Map<SaId, SecretBytes> derived = new HashMap<>(capacityFor(peers));
     Map<Long, String> secretFingerprints = new HashMap<>();
     state.epochSecrets().forEach((e, s) -> secretFingerprints.put(e, s.fingerprint()));
     refreshEpochKeys(state, secretFingerprints);
@@ -195,7 +197,7 @@ public final class DesiredXfrmBuilder {
         inByPeer.put(peer, in);
         keptInByPeer += in == lastIn ? 1 : 0;
         policies.put(in.id(), in);
-        required.put(in.id(), Set.copyOf(inbound));
+        required.put(in.id(), immutableSet(inbound));
       }
     }
     // A map whose every entry was taken over holds what the last build's did: hand that one out
@@ -273,6 +275,20 @@ public final class DesiredXfrmBuilder {
    */
   private static <K, V> Map<K, V> lastIfSame(Map<K, V> last, Map<K, V> built, int kept) {
     return kept == built.size() && built.size() == last.size() ? last : built;
+  }
+
+  /**
+   * {@code ids} (distinct: SPIs differ by epoch) as an immutable set. One or two ids are every case
+   * but a node with three live epochs; {@link Set#copyOf} would put them into a HashSet first, a
+   * thousand times a pass.
+   */
+  private static Set<SaId> immutableSet(List<SaId> ids) {
+    return switch (ids.size()) {
+      case 0 -> Set.of();
+      case 1 -> Set.of(ids.get(0));
+      case 2 -> Set.of(ids.get(0), ids.get(1));
+      default -> Set.copyOf(ids);
+    };
   }
 
   /** A HashMap capacity that holds {@code entries} without resizing. */

@@ -92,8 +92,12 @@ public record NodeDesiredState(
     // A bit set, not a set of boxed indices: this runs on every pass, once per peer.
     BitSet indices = new BitSet();
     indices.set(self.index());
-    Set<Object> addresses = new HashSet<>(Set.of(self.underlay()));
-    Set<String> names = new HashSet<>(Set.of(self.name()));
+    // Sized for every peer up front: grown from the default size they were rehashed eight times.
+    int capacity = DesiredXfrmBuilder.capacityFor(peers.size() + 1);
+    Set<Object> addresses = new HashSet<>(capacity);
+    addresses.add(self.underlay());
+    Set<String> names = new HashSet<>(capacity);
+    names.add(self.name());
     for (PeerPlan p : peers) {
       NodeRef n = p.peer();
       if (indices.get(n.index())) {

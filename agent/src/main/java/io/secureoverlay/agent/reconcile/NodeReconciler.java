@@ -247,7 +247,7 @@ public final class NodeReconciler {
     ReconcileReport report(Instant started, Instant finished) {
       skipped.forEach(s -> LOG.warn("event=xfrm_change status=SKIPPED change=\"{}\"", s));
       ReconcileReport report = new ReconcileReport(started, finished, results, failures, skipped);
-      if (!results.isEmpty() || !skipped.isEmpty()) {
+      if (LOG.isInfoEnabled() && (!results.isEmpty() || !skipped.isEmpty())) {
         LOG.info("event=reconcile {}", report.summary());
       }
       return report;
