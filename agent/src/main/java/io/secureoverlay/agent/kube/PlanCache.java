@@ -3,6 +3,7 @@ package io.secureoverlay.agent.kube;
 import io.secureoverlay.agent.reconcile.NodeRef;
 import io.secureoverlay.protocol.AgentPlanView;
 import io.secureoverlay.protocol.SecureOverlayStatus;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class PlanCache {
   private final Slot<PlanDigest> digest = new Slot<>();
   private final Slot<List<NodeRef>> table = new Slot<>();
   private final Slot<Optional<AgentPlanView.Common>> common = new Slot<>();
+  private final Slot<Map<InetAddress, Integer>> indexByUnderlay = new Slot<>();
 
   /** The part of {@code status} every node reads alike, read once per status. */
   Optional<AgentPlanView.Common> common(SecureOverlayStatus status) {
@@ -41,6 +43,20 @@ public final class PlanCache {
   List<NodeRef> table(
       SecureOverlayStatus status, Function<SecureOverlayStatus, List<NodeRef>> parse) {
     return table.get(status, s -> sameObjectsAsBefore(parse.apply(s)));
+  }
+
+  /**
+   * The index of every node of {@code listed} (the table of {@code status}) by underlay address,
+   * made once per status: every agent reads its installed SAs back through it after every pass.
+   */
+  Map<InetAddress, Integer> indexByUnderlay(SecureOverlayStatus status, List<NodeRef> listed) {
+    return indexByUnderlay.get(status, s -> byUnderlay(listed));
+  }
+
+  static Map<InetAddress, Integer> byUnderlay(List<NodeRef> listed) {
+    Map<InetAddress, Integer> byAddress = new HashMap<>(listed.size() * 2);
+    listed.forEach(n -> byAddress.put(n.underlay(), n.index()));
+    return Map.copyOf(byAddress);
   }
 
   private List<NodeRef> sameObjectsAsBefore(List<NodeRef> parsed) {

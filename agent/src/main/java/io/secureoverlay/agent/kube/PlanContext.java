@@ -6,6 +6,7 @@ import io.secureoverlay.protocol.EpochStatus;
 import io.secureoverlay.protocol.IndexedNode;
 import io.secureoverlay.protocol.SecureOverlayStatus;
 import io.secureoverlay.spi.SpiAllocator;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +21,19 @@ import java.util.Optional;
  *
  * @param self this node as a {@link NodeRef}, empty when the plan does not list it
  * @param listed every row not {@code Removed}, self included
+ * @param indexByUnderlay the index of every listed node by its underlay address, self included
  * @param epochs the plan's live epochs, in plan order
  */
 public record PlanContext(
-    AgentPlanView view, Optional<NodeRef> self, List<NodeRef> listed, List<EpochStatus> epochs) {
+    AgentPlanView view,
+    Optional<NodeRef> self,
+    List<NodeRef> listed,
+    Map<InetAddress, Integer> indexByUnderlay,
+    List<EpochStatus> epochs) {
 
   public PlanContext {
     listed = List.copyOf(listed);
+    indexByUnderlay = Map.copyOf(indexByUnderlay);
     epochs = List.copyOf(epochs);
   }
 
@@ -53,6 +60,7 @@ public record PlanContext(
     }
     AgentPlanView view = read.get();
     List<NodeRef> listed = cache.table(status, s -> parse(view.nodes()));
+    Map<InetAddress, Integer> indexByUnderlay = cache.indexByUnderlay(status, listed);
     Optional<NodeRef> self = listed.stream().filter(n -> n.name().equals(nodeName)).findFirst();
     List<EpochStatus> epochs = status.getEpochs() == null ? List.of() : status.getEpochs();
     if (view.outboundEpoch().isPresent()
@@ -60,7 +68,7 @@ public record PlanContext(
       throw new PlanException(
           "status.outboundEpoch " + view.outboundEpoch().getAsLong() + " is not in status.epochs");
     }
-    return Optional.of(new PlanContext(view, self, listed, epochs));
+    return Optional.of(new PlanContext(view, self, listed, indexByUnderlay, epochs));
   }
 
   private static List<NodeRef> parse(List<IndexedNode> rows) {
