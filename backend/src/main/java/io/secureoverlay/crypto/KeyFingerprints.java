@@ -24,29 +24,38 @@ public final class KeyFingerprints {
   static final String PAIR_KEY_LABEL = "secureoverlay/fingerprint/v1/pair-key";
   static final String GENERIC_LABEL = "secureoverlay/fingerprint/v1/secret";
 
+  /** The labels' bytes, encoded once; never handed out, so never changed. */
+  private static final byte[] EPOCH_SECRET_INFO = ascii(EPOCH_SECRET_LABEL);
+
+  private static final byte[] PAIR_KEY_INFO = ascii(PAIR_KEY_LABEL);
+  private static final byte[] GENERIC_INFO = ascii(GENERIC_LABEL);
+
   private KeyFingerprints() {}
+
+  private static byte[] ascii(String label) {
+    return label.getBytes(StandardCharsets.US_ASCII);
+  }
 
   /** Fingerprint of an epoch secret S_k, as the master, agents and console show it. */
   public static String ofEpochSecret(SecretBytes epochSecret) {
-    return fingerprint(epochSecret, EPOCH_SECRET_LABEL, "epochSecret");
+    return fingerprint(epochSecret, EPOCH_SECRET_INFO, "epochSecret");
   }
 
   /** Fingerprint of one directional pair key (key plus salt, as derived). */
   public static String ofPairKey(SecretBytes pairKey) {
-    return fingerprint(pairKey, PAIR_KEY_LABEL, "pairKey");
+    return fingerprint(pairKey, PAIR_KEY_INFO, "pairKey");
   }
 
   /** Fingerprint of key material of no particular kind; backs {@link SecretBytes#fingerprint()}. */
   static String generic(SecretBytes secret) {
-    return fingerprint(secret, GENERIC_LABEL, "secret");
+    return fingerprint(secret, GENERIC_INFO, "secret");
   }
 
-  private static String fingerprint(SecretBytes secret, String label, String field) {
+  private static String fingerprint(SecretBytes secret, byte[] info, String field) {
     Objects.requireNonNull(secret, field);
     if (secret.isDestroyed()) {
       throw new IllegalStateException(field + " was already destroyed; nothing to fingerprint");
     }
-    byte[] info = label.getBytes(StandardCharsets.US_ASCII);
     byte[] key = secret.copy();
     byte[] digest = HkdfSha256.derive(key, null, info, HEX_DIGITS / 2);
     try {

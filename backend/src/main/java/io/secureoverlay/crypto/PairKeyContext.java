@@ -1,7 +1,6 @@
 package io.secureoverlay.crypto;
 
 import io.secureoverlay.model.Cipher;
-import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -55,29 +54,40 @@ record PairKeyContext(long epoch, InetAddress source, InetAddress destination, C
     }
   }
 
-  /** The HKDF info for this context; a new array each call. */
+  /** The label's bytes; never handed out, so never changed. */
+  private static final byte[] LABEL_BYTES = LABEL.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The HKDF info for this context; a new array each call. Written straight into an array of the
+   * exact size: an agent makes one per key it derives, a thousand per phase at a thousand peers.
+   */
   byte[] info() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(80);
-    writeLengthPrefixed(out, LABEL);
-    out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(epoch).array());
-    writeLengthPrefixed(out, cipher.id());
-    writeAddress(out, source);
-    writeAddress(out, destination);
-    return out.toByteArray();
+    byte[] cipherId = cipher.id().getBytes(StandardCharsets.US_ASCII);
+    byte[] src = source.getAddress();
+    byte[] dst = destination.getAddress();
+    ByteBuffer out =
+        ByteBuffer.allocate(
+            1
+                + LABEL_BYTES.length
+                + Long.BYTES
+                + 1
+                + cipherId.length
+                + 2
+                + src.length
+                + dst.length);
+    putLengthPrefixed(out, LABEL_BYTES);
+    out.putLong(epoch);
+    putLengthPrefixed(out, cipherId);
+    out.put((byte) family(source)).put(src);
+    out.put((byte) family(destination)).put(dst);
+    return out.array();
   }
 
-  private static void writeLengthPrefixed(ByteArrayOutputStream out, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length > 255) {
-      throw new IllegalStateException("info field longer than 255 bytes: " + value);
+  private static void putLengthPrefixed(ByteBuffer out, byte[] value) {
+    if (value.length > 255) {
+      throw new IllegalStateException("info field of " + value.length + " bytes, at most 255");
     }
-    out.write(bytes.length);
-    out.writeBytes(bytes);
-  }
-
-  private static void writeAddress(ByteArrayOutputStream out, InetAddress address) {
-    out.write(family(address));
-    out.writeBytes(address.getAddress());
+    out.put((byte) value.length).put(value);
   }
 
   private static int family(InetAddress address) {
