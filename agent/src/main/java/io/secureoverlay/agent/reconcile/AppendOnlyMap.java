@@ -52,7 +52,7 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
   }
 
   /** The position of {@code key}, or -1. */
-  private int positionOf(Object key) {
+  int positionOf(Object key) {
     return key == null ? -1 : slots[slotFor(key, spread(key))] - 1;
   }
 
@@ -110,12 +110,12 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
   }
 
   @SuppressWarnings("unchecked")
-  private V valueAt(int position) {
+  V valueAt(int position) {
     return (V) values[position];
   }
 
   @SuppressWarnings("unchecked")
-  private K keyAt(int position) {
+  K keyAt(int position) {
     return (K) keys[position];
   }
 

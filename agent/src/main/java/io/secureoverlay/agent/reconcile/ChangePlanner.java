@@ -64,18 +64,16 @@ public final class ChangePlanner {
 
   /**
    * The baseline is the builder's previous build: every object the new build took over is the same
-   * object there, so only the new objects can need a change, and something needs removing only if
-   * fewer ids than the baseline holds were carried into the new build. Yields the same changes, in
-   * the same order, as {@link #planEverything} would.
+   * object there, so only the new objects can need a change; the SAs to remove are the ones the
+   * builder found it no longer holds, and policies need removing only if fewer ids than the
+   * baseline holds were carried into the new build. Yields the same changes, in the same order, as
+   * {@link #planEverything} would.
    */
   private static ChangePlan planFromLastBuild(
       DesiredXfrm desired, XfrmBaseline before, DesiredXfrm.SinceLastBuild since) {
     List<DataplaneChange> installs = new ArrayList<>();
-    int carried = desired.sas().size() - since.newSas().size();
-    for (SaId id : since.newSas()) {
-      DesiredSa have = before.sas().get(id);
-      carried += have == null ? 0 : 1;
-      addSaChanges(installs, desired, desired.sas().get(id), have);
+    for (DesiredXfrm.NewSa made : since.newSas()) {
+      addSaChanges(installs, desired, made.sa(), made.previous());
     }
     int carriedPolicies = desired.policies().size() - since.newPolicies().size();
     for (PolicyId id : since.newPolicies()) {
@@ -88,10 +86,10 @@ public final class ChangePlanner {
     for (PolicyId id : since.newPolicies()) {
       addPolicyChange(policyChanges, desired.policies().get(id), before.policies().get(id));
     }
-    List<DataplaneChange> removals =
-        carried < before.sas().size()
-            ? deletions(before.sas(), desired.sas(), DeleteSa::new)
-            : List.of();
+    List<DataplaneChange> removals = new ArrayList<>(since.droppedSas().size());
+    for (SaId id : since.droppedSas()) {
+      removals.add(new DeleteSa(id));
+    }
     return new ChangePlan(installs, policyChanges, removals);
   }
 
@@ -99,12 +97,12 @@ public final class ChangePlanner {
   private static void addSaChanges(
       List<DataplaneChange> out, DesiredXfrm desired, DesiredSa want, DesiredSa have) {
     if (have == null) {
-      out.add(new AddSa(desired.spec(want.id())));
+      out.add(new AddSa(desired.spec(want)));
     } else if (!want.sameFixedFields(have)) {
       out.add(new DeleteSa(want.id()));
-      out.add(new AddSa(desired.spec(want.id())));
+      out.add(new AddSa(desired.spec(want)));
     } else if (!have.lifetimes().equals(want.lifetimes())) {
-      out.add(new UpdateSa(desired.spec(want.id())));
+      out.add(new UpdateSa(desired.spec(want)));
     }
   }
 

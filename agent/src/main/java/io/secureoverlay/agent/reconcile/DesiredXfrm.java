@@ -32,15 +32,29 @@ public final class DesiredXfrm implements AutoCloseable {
   private final Optional<SinceLastBuild> sinceLastBuild;
 
   /**
-   * What a build changed against the one before it: the previous build's maps (read only) and the
-   * ids whose objects are new in this build; every other object was taken over, the same object.
-   * Lets {@link ChangePlanner} plan against that previous build by looking only at what is new.
+   * What a build changed against the one before it: the previous build's maps (read only), the
+   * objects new in this build (every other object was taken over, the same object) and the ids of
+   * the previous build's SAs this one no longer holds, in the previous build's order. Lets {@link
+   * ChangePlanner} plan against that previous build by looking only at what is new.
    */
   public record SinceLastBuild(
       Map<SaId, DesiredSa> previousSas,
       Map<PolicyId, Policy> previousPolicies,
-      List<SaId> newSas,
-      List<PolicyId> newPolicies) {}
+      List<NewSa> newSas,
+      List<PolicyId> newPolicies,
+      List<SaId> droppedSas) {
+
+    /** The ids of {@link #newSas}, in build order. */
+    public List<SaId> newSaIds() {
+      return newSas.stream().map(n -> n.sa().id()).toList();
+    }
+  }
+
+  /**
+   * An SA object new in this build, with what the previous build held under its id (null if
+   * nothing): the builder looked it up anyway, so the planner need not look again.
+   */
+  public record NewSa(DesiredSa sa, DesiredSa previous) {}
 
   /** From maps the caller keeps: copied. */
   public DesiredXfrm(
@@ -112,12 +126,20 @@ public final class DesiredXfrm implements AutoCloseable {
   }
 
   /** The installable SA, its key derived now; zeroed by {@link #close()}. */
-  public synchronized SaSpec spec(SaId id) {
+  public SaSpec spec(SaId id) {
     DesiredSa sa = sas.get(id);
     if (sa == null) {
       throw new IllegalArgumentException("no desired SA " + id);
     }
-    SecretBytes key = derived.remove(id);
+    return spec(sa);
+  }
+
+  /**
+   * As {@link #spec(SaId)} for {@code sa}, which the caller knows is this object's own (the
+   * planner, which has it in hand): no lookup.
+   */
+  synchronized SaSpec spec(DesiredSa sa) {
+    SecretBytes key = derived.remove(sa.id());
     if (key == null) {
       key = keys.apply(sa);
       handedOut.add(key);

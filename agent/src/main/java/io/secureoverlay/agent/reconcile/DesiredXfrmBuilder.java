@@ -14,6 +14,7 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -63,6 +64,13 @@ public final class DesiredXfrmBuilder {
    */
   private Map<SaId, DesiredSa> lastSas = Map.of();
 
+  /**
+   * The table behind {@link #lastSas}: SAs are looked up in it by position, so a build knows which
+   * of the last build's SAs it carried over and lists the others for removal without looking each
+   * of the last build's ids up in the new map.
+   */
+  private AppendOnlyMap<SaId, DesiredSa> lastSaTable = new AppendOnlyMap<>(0);
+
   private Map<Long, String> lastSecretFingerprints = Map.of();
 
   /** The policies of the last build, taken over when unchanged, for the same reason. */
@@ -100,7 +108,7 @@ public final class DesiredXfrmBuilder {
     int saCount = peers * (state.epochSecrets().size() + 1);
     // Kept until the next pass on every node: maps without an object per mapping, so the collector
     // copies a few arrays per map instead of thousands of entries.
-    Map<SaId, DesiredSa> sas = new AppendOnlyMap<>(saCount);
+    AppendOnlyMap<SaId, DesiredSa> sas = new AppendOnlyMap<>(saCount);
     Map<PolicyId, Policy> policies = new AppendOnlyMap<>(2 * peers);
     Map<PolicyId, Set<SaId>> required = new AppendOnlyMap<>(2 * peers);
     // Sized for a key per peer (a phase that adds an epoch derives one for each): grown a dozen
@@ -117,7 +125,9 @@ public final class DesiredXfrmBuilder {
             sameSecret.add(epoch);
           }
         });
-    List<SaId> newSas = new ArrayList<>();
+    List<DesiredXfrm.NewSa> newSas = new ArrayList<>();
+    // Positions in lastSaTable of the SAs this build holds too.
+    BitSet carried = new BitSet(lastSaTable.size());
     List<PolicyId> newPolicies = new ArrayList<>();
     Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
     Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
@@ -147,6 +157,7 @@ public final class DesiredXfrmBuilder {
                 OwnedReqids.INBOUND,
                 sameSecret,
                 derived,
+                carried,
                 newSas);
         fromPeer = sa.selector();
         sas.put(sa.id(), sa);
@@ -168,6 +179,7 @@ public final class DesiredXfrmBuilder {
                 reqid,
                 sameSecret,
                 derived,
+                carried,
                 newSas);
         sas.put(sa.id(), sa);
         Policy out =
@@ -207,7 +219,11 @@ public final class DesiredXfrmBuilder {
     Map<PolicyId, Policy> keptPolicies =
         lastIfSame(lastPolicies, policies, policies.size() - newPolicies.size());
     DesiredXfrm.SinceLastBuild since =
-        new DesiredXfrm.SinceLastBuild(lastSas, lastPolicies, newSas, newPolicies);
+        new DesiredXfrm.SinceLastBuild(
+            lastSas, lastPolicies, newSas, newPolicies, notCarried(carried));
+    if (keptSas != lastSas) {
+      lastSaTable = sas;
+    }
     DesiredXfrm built =
         DesiredXfrm.owning(
             keptSas, keptPolicies, required, sa -> derive(state, sa), derived, since);
@@ -291,6 +307,20 @@ public final class DesiredXfrmBuilder {
     };
   }
 
+  /** The ids of the last build's SAs at positions not in {@code carried}, in its order. */
+  private List<SaId> notCarried(BitSet carried) {
+    int size = lastSaTable.size();
+    int dropped = size - carried.cardinality();
+    if (dropped == 0) {
+      return List.of();
+    }
+    List<SaId> ids = new ArrayList<>(dropped);
+    for (int at = carried.nextClearBit(0); at < size; at = carried.nextClearBit(at + 1)) {
+      ids.add(lastSaTable.keyAt(at));
+    }
+    return ids;
+  }
+
   /** A HashMap capacity that holds {@code entries} without resizing. */
   static int capacityFor(int entries) {
     return (int) Math.min(1 << 30, entries * 4L / 3 + 1);
@@ -306,9 +336,15 @@ public final class DesiredXfrmBuilder {
       int reqid,
       Set<Long> sameSecret,
       Map<SaId, SecretBytes> derived,
-      List<SaId> newSas) {
+      BitSet carried,
+      List<DesiredXfrm.NewSa> newSas) {
     SaId id = SaId.esp(to.underlay(), spi);
-    DesiredSa last = lastSas.get(id);
+    int at = lastSaTable.positionOf(id);
+    DesiredSa last = null;
+    if (at >= 0) {
+      last = lastSaTable.valueAt(at);
+      carried.set(at);
+    }
     if (last != null
         && last.epoch() == epoch
         && last.cipher() == state.cipher()
@@ -320,14 +356,17 @@ public final class DesiredXfrmBuilder {
           && last.lifetimes().equals(state.lifetimes())) {
         return last;
       }
-      newSas.add(id);
-      return desiredSa(state, epoch, from, to, last.selector(), spi, reqid, last.keyFingerprint());
+      DesiredSa made =
+          desiredSa(state, epoch, from, to, last.selector(), spi, reqid, last.keyFingerprint());
+      newSas.add(new DesiredXfrm.NewSa(made, last));
+      return made;
     }
     // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
-    newSas.add(id);
-    return desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprint());
+    DesiredSa made = desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprint());
+    newSas.add(new DesiredXfrm.NewSa(made, last));
+    return made;
   }
 
   /** With {@code selector} when given (it is then {@code from -> to}), else a new one. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
 import io.secureoverlay.agent.dataplane.Policy;
 import io.secureoverlay.agent.dataplane.PolicyDirection;
+import io.secureoverlay.agent.dataplane.SaId;
 import io.secureoverlay.crypto.PairKeyDeriver;
 import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
@@ -50,7 +51,7 @@ class DesiredXfrmBuilderTest {
                         .isEqualTo(moved.underlay()));
         assertThat(rebuilt.sinceLastBuild().orElseThrow().newPolicies()).hasSize(4);
         // Its SAs are new too: inbound ones have a new id, outbound ones a new source.
-        assertThat(rebuilt.sinceLastBuild().orElseThrow().newSas())
+        assertThat(rebuilt.sinceLastBuild().orElseThrow().newSaIds())
             .containsExactlyInAnyOrderElementsOf(rebuilt.sas().keySet());
         assertThat(rebuilt.sas().values())
             .hasSize(4)
@@ -161,7 +162,7 @@ class DesiredXfrmBuilderTest {
       first.sas().forEach((id, sa) -> assertThat(second.sas().get(id)).isSameAs(sa));
       first.policies().forEach((id, p) -> assertThat(second.policies().get(id)).isSameAs(p));
       DesiredXfrm.SinceLastBuild since = second.sinceLastBuild().orElseThrow();
-      assertThat(since.newSas())
+      assertThat(since.newSaIds())
           .hasSize(2)
           .allSatisfy(
               id ->
@@ -173,7 +174,7 @@ class DesiredXfrmBuilderTest {
       // And once the list is stable again, a pass takes everything over.
       assertThat(third.sas()).isSameAs(second.sas());
       assertThat(third.policies()).isSameAs(second.policies());
-      assertThat(third.sinceLastBuild().orElseThrow().newSas()).isEmpty();
+      assertThat(third.sinceLastBuild().orElseThrow().newSaIds()).isEmpty();
     }
   }
 
@@ -187,9 +188,65 @@ class DesiredXfrmBuilderTest {
       assertThat(second.sas()).hasSize(6);
       second.sas().forEach((id, sa) -> assertThat(sa).isSameAs(first.sas().get(id)));
       second.policies().forEach((id, p) -> assertThat(p).isSameAs(first.policies().get(id)));
-      assertThat(second.sinceLastBuild().orElseThrow().newSas()).isEmpty();
+      assertThat(second.sinceLastBuild().orElseThrow().newSaIds()).isEmpty();
       assertThat(second.sinceLastBuild().orElseThrow().newPolicies()).isEmpty();
     }
+  }
+
+  @Test
+  void retiringAnEpochListsExactlyItsSasAsDroppedInTheLastBuildsOrder() {
+    try (NodeDesiredState both = state(self, List.of(1L, 2L), 2);
+        DesiredXfrm first = builder.build(both);
+        NodeDesiredState retired = state(self, List.of(2L), 2);
+        DesiredXfrm second = builder.build(retired);
+        NodeDesiredState same = state(self, List.of(2L), 2);
+        DesiredXfrm third = builder.build(same)) {
+      List<SaId> epochOne =
+          first.sas().values().stream().filter(sa -> sa.epoch() == 1).map(DesiredSa::id).toList();
+      assertThat(epochOne).hasSize(2);
+      DesiredXfrm.SinceLastBuild since = second.sinceLastBuild().orElseThrow();
+      assertThat(since.droppedSas()).containsExactlyElementsOf(epochOne);
+      assertThat(since.newSaIds()).isEmpty();
+      assertThat(second.sas().keySet()).doesNotContainAnyElementsOf(epochOne);
+      assertThat(third.sinceLastBuild().orElseThrow().droppedSas()).isEmpty();
+    }
+  }
+
+  @Test
+  void anSaWhoseKeyChangesIsNewWithThePreviousObjectAndNotDropped() {
+    try (NodeDesiredState first = state(self, List.of(1L), 1);
+        DesiredXfrm before = builder.build(first);
+        NodeDesiredState other = stateWithSecretOffset(self, 1L, 5);
+        DesiredXfrm after = builder.build(other)) {
+      DesiredXfrm.SinceLastBuild since = after.sinceLastBuild().orElseThrow();
+      assertThat(since.droppedSas()).isEmpty();
+      assertThat(since.newSas()).hasSize(4);
+      since
+          .newSas()
+          .forEach(
+              n -> {
+                assertThat(n.previous()).isSameAs(before.sas().get(n.sa().id()));
+                assertThat(n.sa()).isSameAs(after.sas().get(n.sa().id()));
+                assertThat(n.sa().keyFingerprint()).isNotEqualTo(n.previous().keyFingerprint());
+              });
+    }
+  }
+
+  /** Epoch {@code epoch} in and out toward every peer, with a different secret than usual. */
+  private NodeDesiredState stateWithSecretOffset(NodeRef me, long epoch, int offset) {
+    byte[] secret = secret(epoch);
+    secret[0] += (byte) offset;
+    SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
+    secrets.put(epoch, SecretBytes.wrap(secret));
+    return new NodeDesiredState(
+        me,
+        Cipher.AES_GCM_128,
+        IcvLength.ICV_128,
+        NodeDesiredState.DEFAULT_LIFETIMES,
+        secrets,
+        peers.stream()
+            .map(p -> new PeerPlan(p, List.of(epoch), OptionalLong.of(epoch), true))
+            .toList());
   }
 
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
