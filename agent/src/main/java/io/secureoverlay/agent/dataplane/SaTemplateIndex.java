@@ -25,13 +25,22 @@ final class SaTemplateIndex {
    */
   private Object[] slots = new Object[MIN_CAPACITY];
 
+  /**
+   * The template hash of each occupied slot's SAs: a probe compares it before it reaches into an
+   * SA, and moving or rehashing entries needs no SA at all (each one a cache miss at a thousand
+   * nodes).
+   */
+  private int[] hashes = new int[MIN_CAPACITY];
+
   private int used;
 
   void add(SimulatedSa sa) {
-    int slot = slotOf(sa);
+    int hash = homeOf(sa);
+    int slot = slotOf(hash, sa);
     Object entry = slots[slot];
     if (entry == null) {
       slots[slot] = sa;
+      hashes[slot] = hash;
       if (++used * 2 > slots.length) {
         rehash(slots.length * 2);
       }
@@ -46,7 +55,7 @@ final class SaTemplateIndex {
   }
 
   void remove(SimulatedSa sa) {
-    int slot = slotOf(sa);
+    int slot = slotOf(homeOf(sa), sa);
     Object entry = slots[slot];
     if (entry == sa) {
       vacate(slot);
@@ -65,8 +74,11 @@ final class SaTemplateIndex {
 
   /** The SA for a packet from {@code source} to {@code destination} under {@code template}. */
   SimulatedSa resolve(InetAddress destination, InetAddress source, PolicyTemplate template) {
-    Object entry =
-        slots[slotOf(destination, source, template.protocol(), template.mode(), template.reqid())];
+    IpsecProtocol protocol = template.protocol();
+    IpsecMode mode = template.mode();
+    int reqid = template.reqid();
+    int hash = hash(destination, source, protocol, mode, reqid);
+    Object entry = slots[slotOf(hash, destination, source, protocol, mode, reqid)];
     if (entry instanceof List<?>) {
       List<?> list = (List<?>) entry;
       return (SimulatedSa) list.get(list.size() - 1);
@@ -80,8 +92,9 @@ final class SaTemplateIndex {
   }
 
   /** The slot holding the SAs of {@code sa}'s template, or the free slot where they would go. */
-  private int slotOf(SimulatedSa sa) {
-    return slotOf(sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
+  private int slotOf(int hash, SimulatedSa sa) {
+    return slotOf(
+        hash, sa.id().destination(), sa.source(), sa.id().protocol(), sa.mode(), sa.reqid());
   }
 
   /**
@@ -89,15 +102,17 @@ final class SaTemplateIndex {
    * sequence from the template's home slot ends at the first slot that is free or holds it.
    */
   private int slotOf(
+      int hash,
       InetAddress destination,
       InetAddress source,
       IpsecProtocol protocol,
       IpsecMode mode,
       int reqid) {
     int mask = slots.length - 1;
-    int slot = hash(destination, source, protocol, mode, reqid) & mask;
+    int slot = hash & mask;
     while (slots[slot] != null
-        && !sameTemplate(first(slots[slot]), destination, source, protocol, mode, reqid)) {
+        && (hashes[slot] != hash
+            || !sameTemplate(first(slots[slot]), destination, source, protocol, mode, reqid))) {
       slot = (slot + 1) & mask;
     }
     return slot;
@@ -112,9 +127,10 @@ final class SaTemplateIndex {
     int mask = slots.length - 1;
     slots[hole] = null;
     for (int i = (hole + 1) & mask; slots[i] != null; i = (i + 1) & mask) {
-      int home = homeOf(first(slots[i])) & mask;
+      int home = hashes[i] & mask;
       if (((i - home) & mask) >= ((i - hole) & mask)) {
         slots[hole] = slots[i];
+        hashes[hole] = hashes[i];
         slots[i] = null;
         hole = i;
       }
@@ -123,15 +139,18 @@ final class SaTemplateIndex {
 
   private void rehash(int capacity) {
     Object[] old = slots;
+    int[] oldHashes = hashes;
     slots = new Object[capacity];
+    hashes = new int[capacity];
     int mask = capacity - 1;
-    for (Object entry : old) {
-      if (entry != null) {
-        int slot = homeOf(first(entry)) & mask;
+    for (int i = 0; i < old.length; i++) {
+      if (old[i] != null) {
+        int slot = oldHashes[i] & mask;
         while (slots[slot] != null) {
           slot = (slot + 1) & mask;
         }
-        slots[slot] = entry;
+        slots[slot] = old[i];
+        hashes[slot] = oldHashes[i];
       }
     }
   }
