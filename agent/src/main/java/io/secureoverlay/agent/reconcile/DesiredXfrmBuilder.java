@@ -14,10 +14,10 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.spi.SpiAllocator;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,13 +77,49 @@ public final class DesiredXfrmBuilder {
   private Map<PolicyId, Policy> lastPolicies = Map.of();
 
   /**
-   * The same policies by peer object, out and in: the plan cache keeps an unchanged row's {@link
-   * NodeRef}, so most passes find last pass's policy for a peer by identity and compare the four
-   * things that vary, without building a policy and its id to hash and look up, twice per peer.
+   * The same policies by peer index, out and in: most passes find last pass's policy for a peer in
+   * an array and compare the four things that vary (the two addresses, direction and reqid),
+   * without building a policy and its id to hash and look up, twice per peer. An index that now
+   * belongs to another node fails the address comparison.
    */
-  private Map<NodeRef, Policy> lastOutByPeer = Map.of();
+  private PoliciesByIndex lastOutByPeer = new PoliciesByIndex(0);
 
-  private Map<NodeRef, Policy> lastInByPeer = Map.of();
+  private PoliciesByIndex lastInByPeer = new PoliciesByIndex(0);
+
+  /** Policies by node index, in an array that grows to the largest index put. */
+  private static final class PoliciesByIndex {
+    private Policy[] byIndex;
+    private int size;
+
+    PoliciesByIndex(int capacity) {
+      byIndex = new Policy[capacity];
+    }
+
+    Policy get(int index) {
+      return index < byIndex.length ? byIndex[index] : null;
+    }
+
+    void put(int index, Policy policy) {
+      if (index >= byIndex.length) {
+        byIndex = Arrays.copyOf(byIndex, Math.max(index + 1, byIndex.length * 2));
+      }
+      size += byIndex[index] == null ? 1 : 0;
+      byIndex[index] = policy;
+    }
+
+    int capacity() {
+      return byIndex.length;
+    }
+
+    /**
+     * {@code last} when this holds the same policies: {@code kept} of them are the very objects
+     * {@code last} holds at the same index, and if that is all of them and the sizes match, both
+     * hold nothing else.
+     */
+    PoliciesByIndex lastIfSame(PoliciesByIndex last, int kept) {
+      return kept == size && size == last.size ? last : this;
+    }
+  }
 
   /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
@@ -129,16 +165,19 @@ public final class DesiredXfrmBuilder {
     // Positions in lastSaTable of the SAs this build holds too.
     BitSet carried = new BitSet(lastSaTable.size());
     List<PolicyId> newPolicies = new ArrayList<>();
-    Map<NodeRef, Policy> outByPeer = new IdentityHashMap<>(peers);
-    Map<NodeRef, Policy> inByPeer = new IdentityHashMap<>(peers);
+    int indices = Math.max(peers + 1, lastOutByPeer.capacity());
+    PoliciesByIndex outByPeer = new PoliciesByIndex(indices);
+    PoliciesByIndex inByPeer = new PoliciesByIndex(indices);
     NodeRef self = state.self();
     int keptOutByPeer = 0;
     int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
       NodeRef peer = plan.peer();
       // Last pass's policies for this peer, when they are still between the same addresses.
-      Policy lastOut = withAddresses(lastOutByPeer.get(peer), self.underlay(), peer.underlay());
-      Policy lastIn = withAddresses(lastInByPeer.get(peer), peer.underlay(), self.underlay());
+      Policy lastOut =
+          withAddresses(lastOutByPeer.get(peer.index()), self.underlay(), peer.underlay());
+      Policy lastIn =
+          withAddresses(lastInByPeer.get(peer.index()), peer.underlay(), self.underlay());
       // One selector object per peer and direction, shared by its SAs and its policy; from last
       // pass's policy when it has it, else from the first SA that has or makes one.
       TrafficSelector fromPeer = lastIn == null ? null : lastIn.selector();
@@ -191,7 +230,7 @@ public final class DesiredXfrmBuilder {
                 PolicyDirection.OUT,
                 reqid,
                 newPolicies);
-        outByPeer.put(peer, out);
+        outByPeer.put(peer.index(), out);
         keptOutByPeer += out == lastOut ? 1 : 0;
         policies.put(out.id(), out);
         required.put(out.id(), Set.of(sa.id()));
@@ -206,7 +245,7 @@ public final class DesiredXfrmBuilder {
                 PolicyDirection.IN,
                 OwnedReqids.INBOUND,
                 newPolicies);
-        inByPeer.put(peer, in);
+        inByPeer.put(peer.index(), in);
         keptInByPeer += in == lastIn ? 1 : 0;
         policies.put(in.id(), in);
         required.put(in.id(), immutableSet(inbound));
@@ -230,8 +269,8 @@ public final class DesiredXfrmBuilder {
     // The very maps the result hands out, so a baseline made from it is recognisably this build.
     lastSas = built.sas();
     lastPolicies = built.policies();
-    lastOutByPeer = lastIfSame(lastOutByPeer, outByPeer, keptOutByPeer);
-    lastInByPeer = lastIfSame(lastInByPeer, inByPeer, keptInByPeer);
+    lastOutByPeer = outByPeer.lastIfSame(lastOutByPeer, keptOutByPeer);
+    lastInByPeer = inByPeer.lastIfSame(lastInByPeer, keptInByPeer);
     lastSecretFingerprints = secretFingerprints;
     return built;
   }

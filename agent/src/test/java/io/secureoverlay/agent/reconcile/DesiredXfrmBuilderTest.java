@@ -194,6 +194,32 @@ class DesiredXfrmBuilderTest {
   }
 
   @Test
+  void aNodeThatTakesALeftNodesIndexGetsPoliciesForItsOwnAddress() {
+    NodeRef successor = node("node-9", 3, 9);
+    List<NodeRef> replaced = List.of(peers.get(0), successor);
+    try (NodeDesiredState before = state(self, peers, List.of(1L), 1, true);
+        DesiredXfrm first = builder.build(before);
+        NodeDesiredState after = state(self, replaced, List.of(1L), 1, true);
+        DesiredXfrm second = builder.build(after)) {
+      List<Policy> towardSuccessor =
+          second.policies().values().stream()
+              .filter(
+                  p ->
+                      successor.underlay().equals(p.selector().destination())
+                          || successor.underlay().equals(p.selector().source()))
+              .toList();
+      assertThat(towardSuccessor).hasSize(2);
+      towardSuccessor.forEach(p -> assertThat(first.policies()).doesNotContainValue(p));
+      assertThat(second.policies().values())
+          .noneMatch(
+              p ->
+                  peers.get(1).underlay().equals(p.selector().destination())
+                      || peers.get(1).underlay().equals(p.selector().source()));
+      assertThat(second.sinceLastBuild().orElseThrow().newPolicies()).hasSize(2);
+    }
+  }
+
+  @Test
   void retiringAnEpochListsExactlyItsSasAsDroppedInTheLastBuildsOrder() {
     try (NodeDesiredState both = state(self, List.of(1L, 2L), 2);
         DesiredXfrm first = builder.build(both);
