@@ -260,19 +260,7 @@ class DesiredXfrmBuilderTest {
 
   /** Epoch {@code epoch} in and out toward every peer, with a different secret than usual. */
   private NodeDesiredState stateWithSecretOffset(NodeRef me, long epoch, int offset) {
-    byte[] secret = secret(epoch);
-    secret[0] += (byte) offset;
-    SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
-    secrets.put(epoch, SecretBytes.wrap(secret));
-    return new NodeDesiredState(
-        me,
-        Cipher.AES_GCM_128,
-        IcvLength.ICV_128,
-        NodeDesiredState.DEFAULT_LIFETIMES,
-        secrets,
-        peers.stream()
-            .map(p -> new PeerPlan(p, List.of(epoch), OptionalLong.of(epoch), true))
-            .toList());
+    return state(me, peers, List.of(epoch), epoch, true, offset);
   }
 
   private NodeDesiredState state(NodeRef me, List<Long> inbound, long outbound) {
@@ -286,8 +274,24 @@ class DesiredXfrmBuilderTest {
 
   private NodeDesiredState state(
       NodeRef me, List<NodeRef> peers, List<Long> inbound, long outbound, boolean enforce) {
+    return state(me, peers, inbound, outbound, enforce, 0);
+  }
+
+  /** Each epoch's usual secret with {@code secretOffset} added to its first byte. */
+  private NodeDesiredState state(
+      NodeRef me,
+      List<NodeRef> peers,
+      List<Long> inbound,
+      long outbound,
+      boolean enforce,
+      int secretOffset) {
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
-    inbound.forEach(e -> secrets.put(e, SecretBytes.wrap(secret(e))));
+    inbound.forEach(
+        e -> {
+          byte[] secret = secret(e);
+          secret[0] += (byte) secretOffset;
+          secrets.put(e, SecretBytes.wrap(secret));
+        });
     return new NodeDesiredState(
         me,
         Cipher.AES_GCM_128,
