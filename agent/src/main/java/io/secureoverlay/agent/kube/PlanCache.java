@@ -53,7 +53,7 @@ public final class PlanCache {
     return indexByUnderlay.get(status, s -> byUnderlay(listed));
   }
 
-  static Map<InetAddress, Integer> byUnderlay(List<NodeRef> listed) {
+  private static Map<InetAddress, Integer> byUnderlay(List<NodeRef> listed) {
     Map<InetAddress, Integer> byAddress = new HashMap<>(listed.size() * 2);
     listed.forEach(n -> byAddress.put(n.underlay(), n.index()));
     return Map.copyOf(byAddress);

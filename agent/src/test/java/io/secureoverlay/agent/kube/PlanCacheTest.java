@@ -36,4 +36,26 @@ class PlanCacheTest {
     assertThat(PlanContext.of(status, "node-2", cache).orElseThrow().listed())
         .isSameAs(PlanContext.of(status, "node-1", cache).orElseThrow().listed());
   }
+
+  @Test
+  void everyAgentOfAPlanSharesOneIndexByUnderlayThatFollowsTheTable() {
+    PlanFixtures plan = new PlanFixtures(3).epoch(1, NodeSet.range(1, 3), NodeSet.empty());
+    var status = plan.status();
+    PlanContext one = PlanContext.of(status, "node-1", cache).orElseThrow();
+    PlanContext two = PlanContext.of(status, "node-2", cache).orElseThrow();
+    assertThat(two.indexByUnderlay()).isSameAs(one.indexByUnderlay()).hasSize(3);
+    one.listed()
+        .forEach(n -> assertThat(one.indexByUnderlay()).containsEntry(n.underlay(), n.index()));
+
+    // The next plan, in which node-3 moved: the index follows, the old address is gone.
+    PlanContext moved =
+        PlanContext.of(plan.revision(2).underlay(3, "192.0.2.33").status(), "node-1", cache)
+            .orElseThrow();
+    NodeRef three = moved.listed().get(2);
+    assertThat(three.underlay().getHostAddress()).isEqualTo("192.0.2.33");
+    assertThat(moved.indexByUnderlay())
+        .containsEntry(three.underlay(), three.index())
+        .doesNotContainKey(one.listed().get(2).underlay())
+        .hasSize(3);
+  }
 }
