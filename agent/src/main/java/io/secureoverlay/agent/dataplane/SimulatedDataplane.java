@@ -9,7 +9,6 @@ import io.secureoverlay.agent.dataplane.DataplaneChange.UpdatePolicy;
 import io.secureoverlay.agent.dataplane.DataplaneChange.UpdateSa;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,29 +27,31 @@ import java.util.function.Consumer;
  */
 public final class SimulatedDataplane implements Dataplane {
 
-  private final Map<SaId, SimulatedSa> sas = new LinkedHashMap<>();
+  private final CompactOrderedMap<SaId, SimulatedSa> sas = new CompactOrderedMap<>();
   private final SaTemplateIndex templateIndex = new SaTemplateIndex();
   private final SimulatedPolicyTable policies = new SimulatedPolicyTable();
   private final Map<String, Long> statistics = new TreeMap<>();
 
   @Override
   public synchronized List<SaState> dumpSas() {
-    List<SaState> out = new ArrayList<>();
-    for (SimulatedSa sa : sas.values()) {
-      if (sa.owned()) {
-        out.add(sa.snapshot());
-      }
-    }
+    List<SaState> out = new ArrayList<>(sas.size());
+    sas.forEachValue(
+        sa -> {
+          if (sa.owned()) {
+            out.add(sa.snapshot());
+          }
+        });
     return out;
   }
 
   @Override
   public synchronized void forEachSa(Consumer<? super InstalledSaView> visitor) {
-    for (SimulatedSa sa : sas.values()) {
-      if (sa.owned()) {
-        visitor.accept(sa);
-      }
-    }
+    sas.forEachValue(
+        sa -> {
+          if (sa.owned()) {
+            visitor.accept(sa);
+          }
+        });
   }
 
   @Override

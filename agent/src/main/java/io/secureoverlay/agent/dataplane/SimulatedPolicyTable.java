@@ -1,10 +1,8 @@
 package io.secureoverlay.agent.dataplane;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class SimulatedPolicyTable {
 
-  private final Map<PolicyId, Policy> all = new LinkedHashMap<>();
+  private final CompactOrderedMap<PolicyId, Policy> all = new CompactOrderedMap<>();
   private final Map<PolicyId, Policy> wide = new HashMap<>();
 
   Optional<Policy> get(PolicyId id) {
@@ -25,12 +23,12 @@ final class SimulatedPolicyTable {
   }
 
   Collection<Policy> all() {
-    return new ArrayList<>(all.values());
+    return all.values();
   }
 
   /** Every policy in table order, without a copy; the caller holds the data plane's lock. */
   void forEach(Consumer<Policy> visitor) {
-    all.values().forEach(visitor);
+    all.forEachValue(visitor);
   }
 
   void put(Policy policy) {
