@@ -278,11 +278,11 @@ public final class DesiredXfrmBuilder {
   /**
    * The policy for {@code src -> dst} in {@code direction} with {@code reqid}: {@code lastForPeer}
    * (last build's policy for this peer and direction, already known to be {@code src -> dst}, or
-   * null) when it is that policy, else the last build's equal policy found by id, else a new one.
-   * Every policy this builder makes comes from {@link #policy(TrafficSelector, InetAddress,
-   * InetAddress, PolicyDirection, int)}, so priority, protocol, mode and prefixes are the same in
-   * all of them and only these four need comparing. A new policy takes {@code selector} (the peer's
-   * SAs' in that direction) when there is one.
+   * null) when it is that policy, else a copy of it with the new reqid, else the last build's equal
+   * policy found by id, else a new one. Every policy this builder makes has the priority, protocol,
+   * mode and prefixes of {@link #policy(TrafficSelector, InetAddress, InetAddress, PolicyDirection,
+   * int)}, so only these four need comparing. A new policy takes {@code selector} (the peer's SAs'
+   * in that direction) when there is one.
    */
   private Policy policy(
       Policy lastForPeer,
@@ -292,10 +292,15 @@ public final class DesiredXfrmBuilder {
       PolicyDirection direction,
       int reqid,
       List<PolicyId> newPolicies) {
-    if (lastForPeer != null
-        && lastForPeer.direction() == direction
-        && lastForPeer.template().reqid() == reqid) {
-      return lastForPeer;
+    if (lastForPeer != null && lastForPeer.direction() == direction) {
+      if (lastForPeer.template().reqid() == reqid) {
+        return lastForPeer;
+      }
+      // Only the reqid moved (an epoch switch): the id is last pass's, and so is the data plane's
+      // key for this policy, so the new policy shares it instead of holding an equal copy.
+      newPolicies.add(lastForPeer.id());
+      return new Policy(
+          lastForPeer.id(), POLICY_PRIORITY, PolicyTemplate.espTransport(src, dst, reqid));
     }
     return unchanged(policy(selector, src, dst, direction, reqid), newPolicies);
   }
