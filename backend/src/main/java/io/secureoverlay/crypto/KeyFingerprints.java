@@ -46,12 +46,37 @@ public final class KeyFingerprints {
     return fingerprint(pairKey, PAIR_KEY_INFO, "pairKey");
   }
 
-  /** Fingerprint of key material of no particular kind; backs {@link SecretBytes#fingerprint()}. */
-  static String generic(SecretBytes secret) {
-    return fingerprint(secret, GENERIC_INFO, "secret");
+  /**
+   * Fingerprint of key material of no particular kind, as the 64-bit number its hex digits spell;
+   * backs {@link SecretBytes#fingerprintBits()} and {@link SecretBytes#fingerprint()}.
+   */
+  static long genericBits(SecretBytes secret) {
+    return fingerprintBits(secret, GENERIC_INFO, "secret");
+  }
+
+  /** The 16 hex digits of a fingerprint held as a number. */
+  public static String hex(long fingerprintBits) {
+    return HexFormat.of().toHexDigits(fingerprintBits);
+  }
+
+  /**
+   * The number a fingerprint's 16 hex digits spell.
+   *
+   * @throws IllegalArgumentException if {@code fingerprint} is not 16 hex digits
+   */
+  public static long bits(String fingerprint) {
+    if (fingerprint.length() != HEX_DIGITS) {
+      throw new IllegalArgumentException("a key fingerprint is " + HEX_DIGITS + " hex digits");
+    }
+    // Throws NumberFormatException, an IllegalArgumentException, on any other character.
+    return HexFormat.fromHexDigitsToLong(fingerprint);
   }
 
   private static String fingerprint(SecretBytes secret, byte[] info, String field) {
+    return hex(fingerprintBits(secret, info, field));
+  }
+
+  private static long fingerprintBits(SecretBytes secret, byte[] info, String field) {
     Objects.requireNonNull(secret, field);
     if (secret.isDestroyed()) {
       throw new IllegalStateException(field + " was already destroyed; nothing to fingerprint");
@@ -59,7 +84,12 @@ public final class KeyFingerprints {
     byte[] key = secret.copy();
     byte[] digest = HkdfSha256.derive(key, null, info, HEX_DIGITS / 2);
     try {
-      return HexFormat.of().formatHex(digest);
+      // Big-endian, so the number's hex digits are the digest's bytes in order.
+      long bits = 0;
+      for (byte b : digest) {
+        bits = (bits << 8) | (b & 0xff);
+      }
+      return bits;
     } finally {
       Arrays.fill(key, (byte) 0);
       Arrays.fill(digest, (byte) 0);

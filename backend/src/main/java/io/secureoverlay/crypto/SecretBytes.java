@@ -18,8 +18,14 @@ public final class SecretBytes implements AutoCloseable {
   private final byte[] bytes;
   private volatile boolean destroyed;
 
-  /** Cached: a pair key is compared by fingerprint by both the reconciler and the data plane. */
-  private volatile String fingerprint;
+  /**
+   * Cached: a pair key is compared by fingerprint by both the reconciler and the data plane. A
+   * number, not its hex digits: the sandbox keeps one per SA, millions of them, and two objects
+   * each (a String and its array) were a fifth of what a rotation left for the collector to copy.
+   */
+  private volatile long fingerprintBits;
+
+  private volatile boolean fingerprinted;
 
   private SecretBytes(byte[] bytes) {
     this.bytes = bytes;
@@ -57,13 +63,20 @@ public final class SecretBytes implements AutoCloseable {
    * those where operators compare values across components.
    */
   public String fingerprint() {
-    String known = fingerprint;
-    if (known == null) {
-      known = KeyFingerprints.generic(this);
-      fingerprint = known;
+    return KeyFingerprints.hex(fingerprintBits());
+  }
+
+  /**
+   * {@link #fingerprint()} as the 64-bit number its hex digits spell, for code that keeps or
+   * compares many fingerprints; {@link KeyFingerprints#hex(long)} turns it back into the digits.
+   */
+  public long fingerprintBits() {
+    if (!fingerprinted) {
+      fingerprintBits = KeyFingerprints.genericBits(this);
+      fingerprinted = true;
     }
     checkAlive();
-    return known;
+    return fingerprintBits;
   }
 
   /** Constant-time comparison, so equality checks never leak where two keys first differ. */
@@ -83,7 +96,8 @@ public final class SecretBytes implements AutoCloseable {
   public void close() {
     Arrays.fill(bytes, (byte) 0);
     destroyed = true;
-    fingerprint = null;
+    fingerprinted = false;
+    fingerprintBits = 0;
   }
 
   private void checkAlive() {

@@ -51,6 +51,35 @@ class KeyFingerprintsTest {
     }
   }
 
+  /**
+   * The number a fingerprint is kept as spells the very digits shown, for fingerprints with the top
+   * bit set (negative as a long) and with leading zeros alike, and a closed key has none.
+   */
+  @Test
+  void fingerprintBitsSpellTheSameDigitsAndBackAgain() {
+    for (int seed = 0; seed < 200; seed++) {
+      byte[] bytes = SecretBytesTest.pattern(20);
+      bytes[0] = (byte) seed;
+      try (SecretBytes key = SecretBytes.copyOf(bytes)) {
+        String digits = key.fingerprint();
+        assertThat(KeyFingerprints.hex(key.fingerprintBits())).isEqualTo(digits);
+        assertThat(KeyFingerprints.bits(digits)).isEqualTo(key.fingerprintBits());
+      }
+    }
+    assertThat(KeyFingerprints.hex(-1L)).isEqualTo("ffffffffffffffff");
+    assertThat(KeyFingerprints.hex(0xabL)).isEqualTo("00000000000000ab");
+    assertThat(KeyFingerprints.bits("80000000000000ff")).isEqualTo(0x80000000000000ffL);
+    assertThatThrownBy(() -> KeyFingerprints.bits("abc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16 hex digits");
+    assertThatThrownBy(() -> KeyFingerprints.bits("zzzzzzzzzzzzzzzz"))
+        .isInstanceOf(IllegalArgumentException.class);
+    SecretBytes closed = SecretBytes.copyOf(new byte[16]);
+    closed.fingerprintBits();
+    closed.close();
+    assertThatThrownBy(closed::fingerprintBits).isInstanceOf(IllegalStateException.class);
+  }
+
   @Test
   void nullOrDestroyedKeysAreRejectedByName() {
     assertThatThrownBy(() -> KeyFingerprints.ofEpochSecret(null)).hasMessage("epochSecret");

@@ -20,7 +20,7 @@ record SimulatedPacket(
   /**
    * Algorithm, ICV length and key identity of an SA: a receiver decrypts only if all three match.
    */
-  record EspSuite(Cipher cipher, IcvLength icv, String keyFingerprint) {}
+  record EspSuite(Cipher cipher, IcvLength icv, long keyFingerprint) {}
 
   static SimulatedPacket plaintext(InetAddress source, InetAddress destination, int bytes) {
     return new SimulatedPacket(source, destination, bytes, 0, null, null);

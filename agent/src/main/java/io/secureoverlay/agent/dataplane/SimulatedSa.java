@@ -1,6 +1,7 @@
 package io.secureoverlay.agent.dataplane;
 
 import io.secureoverlay.agent.dataplane.SimulatedPacket.EspSuite;
+import io.secureoverlay.crypto.KeyFingerprints;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import java.net.InetAddress;
@@ -21,7 +22,8 @@ final class SimulatedSa implements InstalledSaView {
   // Not an EspSuite per SA: a packet makes its own, the SA only compares against one.
   private final Cipher cipher;
   private final IcvLength icv;
-  private final String keyFingerprint;
+  // The number, not its hex digits: two objects fewer per SA, millions of them in a sandbox.
+  private final long keyFingerprint;
   private SaLifetimes lifetimes;
   private long bytes;
   private long packets;
@@ -36,7 +38,7 @@ final class SimulatedSa implements InstalledSaView {
     this.replayWindow = spec.replayWindow();
     this.cipher = spec.cipher();
     this.icv = spec.icv();
-    this.keyFingerprint = spec.key().fingerprint();
+    this.keyFingerprint = spec.key().fingerprintBits();
     this.lifetimes = spec.lifetimes();
   }
 
@@ -97,7 +99,7 @@ final class SimulatedSa implements InstalledSaView {
   boolean decrypts(EspSuite suite) {
     return suite.cipher() == cipher
         && suite.icv() == icv
-        && suite.keyFingerprint().equals(keyFingerprint);
+        && suite.keyFingerprint() == keyFingerprint;
   }
 
   boolean owned() {
@@ -113,7 +115,7 @@ final class SimulatedSa implements InstalledSaView {
         reqid,
         cipher,
         icv,
-        keyFingerprint,
+        KeyFingerprints.hex(keyFingerprint),
         replayWindow,
         lifetimes,
         new SaCounters(bytes, packets, 0, integrityErrors));
@@ -128,7 +130,7 @@ final class SimulatedSa implements InstalledSaView {
         && cipher == spec.cipher()
         && icv == spec.icv()
         && replayWindow == spec.replayWindow()
-        && keyFingerprint.equals(spec.key().fingerprint());
+        && keyFingerprint == spec.key().fingerprintBits();
   }
 
   void setLifetimes(SaLifetimes lifetimes) {

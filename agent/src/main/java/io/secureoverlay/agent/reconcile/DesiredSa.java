@@ -6,6 +6,7 @@ import io.secureoverlay.agent.dataplane.SaLifetimes;
 import io.secureoverlay.agent.dataplane.SaSpec;
 import io.secureoverlay.agent.dataplane.SaState;
 import io.secureoverlay.agent.dataplane.TrafficSelector;
+import io.secureoverlay.crypto.KeyFingerprints;
 import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
@@ -13,7 +14,8 @@ import java.net.InetAddress;
 
 /**
  * A desired SA before its key is derived: everything an installed SA is compared against, including
- * the fingerprint its key will have, plus the epoch the key comes from. Deriving the key only for
+ * the fingerprint its key will have (as the number {@link SecretBytes#fingerprintBits()} gives: an
+ * agent keeps one per peer and epoch), plus the epoch the key comes from. Deriving the key only for
  * SAs that must be (re)installed keeps a steady-state pass free of key material.
  */
 public record DesiredSa(
@@ -27,7 +29,7 @@ public record DesiredSa(
     int replayWindow,
     SaLifetimes lifetimes,
     long epoch,
-    String keyFingerprint) {
+    long keyFingerprint) {
 
   /** Whether an installed SA already has this key and these parameters (lifetimes aside). */
   public boolean sameFixedFields(SaState have) {
@@ -38,7 +40,7 @@ public record DesiredSa(
         && have.cipher() == cipher
         && have.icv() == icv
         && have.replayWindow() == replayWindow
-        && have.keyFingerprint().equals(keyFingerprint);
+        && KeyFingerprints.bits(have.keyFingerprint()) == keyFingerprint;
   }
 
   /** Whether {@code other} (installed, or wanted last pass) has this key and these parameters. */
@@ -51,7 +53,7 @@ public record DesiredSa(
             && other.cipher == cipher
             && other.icv == icv
             && other.replayWindow == replayWindow
-            && other.keyFingerprint.equals(keyFingerprint));
+            && other.keyFingerprint == keyFingerprint);
   }
 
   /** An installed SA in desired terms, for comparing against; epoch -1 (the SA does not say). */
@@ -67,7 +69,7 @@ public record DesiredSa(
         sa.replayWindow(),
         sa.lifetimes(),
         -1,
-        sa.keyFingerprint());
+        KeyFingerprints.bits(sa.keyFingerprint()));
   }
 
   /** The installable SA with {@code key}, which the caller derived and will close. */
@@ -88,6 +90,26 @@ public record DesiredSa(
         spec.replayWindow(),
         spec.lifetimes(),
         epoch,
-        spec.key().fingerprint());
+        spec.key().fingerprintBits());
+  }
+
+  /** With the key's fingerprint in the hex digits every other place shows. */
+  @Override
+  public String toString() {
+    return "DesiredSa[id="
+        + id
+        + ", source="
+        + source.getHostAddress()
+        + ", reqid="
+        + reqid
+        + ", cipher="
+        + cipher
+        + ", icv="
+        + icv
+        + ", epoch="
+        + epoch
+        + ", keyFingerprint="
+        + KeyFingerprints.hex(keyFingerprint)
+        + "]";
   }
 }

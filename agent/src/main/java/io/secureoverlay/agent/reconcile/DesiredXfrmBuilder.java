@@ -408,7 +408,7 @@ public final class DesiredXfrmBuilder {
     // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
-    DesiredSa made = desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprint());
+    DesiredSa made = desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprintBits());
     newSas.add(new DesiredXfrm.NewSa(made, last));
     return made;
   }
@@ -422,7 +422,7 @@ public final class DesiredXfrmBuilder {
       TrafficSelector selector,
       int spi,
       int reqid,
-      String keyFingerprint) {
+      long keyFingerprint) {
     return new DesiredSa(
         SaId.esp(to.underlay(), spi),
         from.underlay(),
