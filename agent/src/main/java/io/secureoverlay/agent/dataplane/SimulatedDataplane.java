@@ -1,5 +1,6 @@
 package io.secureoverlay.agent.dataplane;
 
+import io.secureoverlay.agent.collect.CompactOrderedMap;
 import io.secureoverlay.agent.dataplane.ChangeResult.Status;
 import io.secureoverlay.agent.dataplane.DataplaneChange.AddPolicy;
 import io.secureoverlay.agent.dataplane.DataplaneChange.AddSa;

@@ -1,5 +1,6 @@
 package io.secureoverlay.agent.dataplane;
 
+import io.secureoverlay.agent.collect.CompactOrderedMap;
 import java.net.InetAddress;
 import java.util.Collection;
 import java.util.HashMap;

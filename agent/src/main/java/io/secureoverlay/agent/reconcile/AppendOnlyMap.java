@@ -1,138 +1,62 @@
 package io.secureoverlay.agent.reconcile;
 
+import io.secureoverlay.agent.collect.CompactOrderedMap;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
- * An insertion-ordered map with no object per mapping: keys, values and key hashes sit in arrays in
- * the order they were put, found through an open-addressing table of positions. Mappings are only
- * added or replaced, never removed.
- *
- * <p>For the builder's maps, made anew each pass and kept until the next: at a thousand peers the
- * entry objects of those maps (one per SA and policy, thousands per pass on every node) were the
- * objects the collector copied most. Here a map is a handful of arrays, and a lookup that misses
- * compares cached hashes before it touches a key.
+ * The builder's maps, made anew each pass and kept until the next: a {@link java.util.Map} over a
+ * {@link CompactOrderedMap}, with no object per mapping (at a thousand peers the entry objects of
+ * these maps, one per SA and policy, thousands per pass on every node, were the objects the
+ * collector copied most). Mappings are only added or replaced, never removed, so the n-th key put
+ * stays at position n: the builder finds last pass's SAs by position.
  */
 final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
-  private Object[] keys;
-  private Object[] values;
-  private int[] hashes;
-
-  /** Position + 1 of the mapping whose key hashes here; 0 is a free slot. */
-  private int[] slots;
-
-  private int size;
+  private final CompactOrderedMap<K, V> table;
 
   /** Room for {@code expected} mappings before any array grows. */
   AppendOnlyMap(int expected) {
-    int capacity = Math.max(4, expected);
-    keys = new Object[capacity];
-    values = new Object[capacity];
-    hashes = new int[capacity];
-    slots = new int[tableSizeFor(capacity)];
-  }
-
-  /** A power of two at least twice {@code capacity}, so probes stay short. */
-  private static int tableSizeFor(int capacity) {
-    return Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-  }
-
-  private static int spread(Object key) {
-    int h = key.hashCode();
-    return h ^ (h >>> 16);
+    table = new CompactOrderedMap<>(expected);
   }
 
   /** The position of {@code key}, or -1. */
   int positionOf(Object key) {
-    return key == null ? -1 : slots[slotFor(key, spread(key))] - 1;
+    return table.positionOf(key);
   }
 
-  /** The slot that holds {@code key}'s position, else the free slot where it would go. */
-  private int slotFor(Object key, int hash) {
-    int mask = slots.length - 1;
-    int i = hash & mask;
-    while (slots[i] != 0) {
-      int position = slots[i] - 1;
-      if (hashes[position] == hash && key.equals(keys[position])) {
-        return i;
-      }
-      i = (i + 1) & mask;
-    }
-    return i;
+  V valueAt(int position) {
+    return table.valueAt(position);
+  }
+
+  K keyAt(int position) {
+    return table.keyAt(position);
   }
 
   @Override
   public V put(K key, V value) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(value, "value");
-    int hash = spread(key);
-    int i = slotFor(key, hash);
-    if (slots[i] != 0) {
-      int position = slots[i] - 1;
-      V old = valueAt(position);
-      values[position] = value;
-      return old;
-    }
-    if (size == keys.length) {
-      grow();
-      return put(key, value);
-    }
-    keys[size] = key;
-    values[size] = value;
-    hashes[size] = hash;
-    slots[i] = ++size;
-    return null;
-  }
-
-  private void grow() {
-    int capacity = keys.length * 2;
-    keys = Arrays.copyOf(keys, capacity);
-    values = Arrays.copyOf(values, capacity);
-    hashes = Arrays.copyOf(hashes, capacity);
-    slots = new int[tableSizeFor(capacity)];
-    int mask = slots.length - 1;
-    for (int position = 0; position < size; position++) {
-      int i = hashes[position] & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = position + 1;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  V valueAt(int position) {
-    return (V) values[position];
-  }
-
-  @SuppressWarnings("unchecked")
-  K keyAt(int position) {
-    return (K) keys[position];
+    return table.put(key, value);
   }
 
   @Override
   public V get(Object key) {
-    int position = positionOf(key);
-    return position < 0 ? null : valueAt(position);
+    return table.get(key);
   }
 
   @Override
   public boolean containsKey(Object key) {
-    return positionOf(key) >= 0;
+    return table.containsKey(key);
   }
 
   @Override
   public int size() {
-    return size;
+    return table.size();
   }
 
   @Override
@@ -145,7 +69,7 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
       @Override
       public int size() {
-        return size;
+        return table.size();
       }
     };
   }
@@ -165,7 +89,7 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
       @Override
       public int size() {
-        return size;
+        return table.size();
       }
     };
   }
@@ -180,7 +104,7 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
       @Override
       public int size() {
-        return size;
+        return table.size();
       }
     };
   }
@@ -196,12 +120,12 @@ final class AppendOnlyMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public boolean hasNext() {
-      return next < size;
+      return next < table.size();
     }
 
     @Override
     public T next() {
-      if (next >= size) {
+      if (next >= table.size()) {
         throw new NoSuchElementException();
       }
       return at.apply(next++);

@@ -1,4 +1,4 @@
-package io.secureoverlay.agent.dataplane;
+package io.secureoverlay.agent.collect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,16 +6,17 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * An insertion-ordered hash map with no object per mapping, for the simulated SAD and SPD: keys,
- * values and key hashes sit in arrays in the order they were put, found through an open-addressing
- * table of positions. A removal leaves a hole that iteration skips; holes are squeezed out when the
- * arrays fill up.
+ * An insertion-ordered hash map with no object per mapping: keys, values and key hashes sit in
+ * arrays in the order they were put, found through an open-addressing table of positions, and a
+ * lookup that misses compares cached hashes before it touches a key. A removal leaves a hole that
+ * iteration skips; holes are squeezed out when the arrays fill up. Until something is removed, the
+ * n-th key put stays at position n.
  *
- * <p>A thousand-node sandbox holds two million SAs and as many policies, and a rotation replaces
- * every SA: with a {@code LinkedHashMap} each of them brought a 40-byte entry that the collector
- * copied along with the SA. Not thread-safe; the data plane's lock guards it.
+ * <p>For the maps an agent keeps per SA and policy: a thousand-node sandbox holds two million SAs
+ * and as many policies, and a rotation replaces every SA. With {@code LinkedHashMap} each mapping
+ * brought a 40-byte entry the collector copied along with the SA. Not thread-safe.
  */
-final class CompactOrderedMap<K, V> {
+public final class CompactOrderedMap<K, V> {
 
   private Object[] keys;
   private Object[] values;
@@ -29,12 +30,12 @@ final class CompactOrderedMap<K, V> {
 
   private int size;
 
-  CompactOrderedMap() {
+  public CompactOrderedMap() {
     this(8);
   }
 
   /** Room for {@code expected} mappings before any array grows. */
-  CompactOrderedMap(int expected) {
+  public CompactOrderedMap(int expected) {
     allocate(Math.max(4, expected));
   }
 
@@ -65,22 +66,40 @@ final class CompactOrderedMap<K, V> {
     return i;
   }
 
-  @SuppressWarnings("unchecked")
-  V get(Object key) {
-    if (key == null) {
-      return null;
-    }
-    int position = slots[slotFor(key, spread(key))] - 1;
-    return position < 0 ? null : (V) values[position];
+  /** The position of {@code key}'s mapping, or -1. */
+  public int positionOf(Object key) {
+    return key == null ? -1 : slots[slotFor(key, spread(key))] - 1;
   }
 
-  boolean containsKey(Object key) {
-    return get(key) != null;
+  /** The key at {@code position}; null for a hole. */
+  @SuppressWarnings("unchecked")
+  public K keyAt(int position) {
+    return (K) keys[Objects.checkIndex(position, end)];
+  }
+
+  /** The value at {@code position}; null for a hole. */
+  @SuppressWarnings("unchecked")
+  public V valueAt(int position) {
+    return (V) values[Objects.checkIndex(position, end)];
+  }
+
+  /** Positions in use, holes included: {@link #size()} as long as nothing was removed. */
+  public int end() {
+    return end;
+  }
+
+  public V get(Object key) {
+    int position = positionOf(key);
+    return position < 0 ? null : valueAt(position);
+  }
+
+  public boolean containsKey(Object key) {
+    return positionOf(key) >= 0;
   }
 
   /** Maps {@code key} to {@code value}; a key already present keeps its place in the order. */
   @SuppressWarnings("unchecked")
-  V put(K key, V value) {
+  public V put(K key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int hash = spread(key);
@@ -106,7 +125,7 @@ final class CompactOrderedMap<K, V> {
 
   /** Removes {@code key}'s mapping; returns its value, or null when there was none. */
   @SuppressWarnings("unchecked")
-  V remove(Object key) {
+  public V remove(Object key) {
     if (key == null) {
       return null;
     }
@@ -170,13 +189,13 @@ final class CompactOrderedMap<K, V> {
     end = next;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Every value in insertion order; {@code visitor} must not change this map. */
   @SuppressWarnings("unchecked")
-  void forEachValue(Consumer<? super V> visitor) {
+  public void forEachValue(Consumer<? super V> visitor) {
     int until = end;
     for (int position = 0; position < until; position++) {
       Object value = values[position];
@@ -187,7 +206,7 @@ final class CompactOrderedMap<K, V> {
   }
 
   /** A copy of the values, in insertion order. */
-  List<V> values() {
+  public List<V> values() {
     List<V> out = new ArrayList<>(size);
     forEachValue(out::add);
     return out;

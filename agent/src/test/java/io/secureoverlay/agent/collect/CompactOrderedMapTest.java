@@ -1,4 +1,4 @@
-package io.secureoverlay.agent.dataplane;
+package io.secureoverlay.agent.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
