@@ -30,13 +30,17 @@ public final class DesiredStateFactory {
    * @throws IllegalArgumentException if no node of that name is in the intent
    */
   public static NodeDesiredState forNode(ClusterIntent intent, String selfName) {
-    NodeRef self =
-        intent.nodes().stream()
-            .filter(n -> n.name().equals(selfName))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException("node " + selfName + " is not in the node list"));
+    NodeRef self = null;
+    // A loop, not a stream: every pass of every node looks itself up in the whole list.
+    for (NodeRef n : intent.nodes()) {
+      if (n.name().equals(selfName)) {
+        self = n;
+        break;
+      }
+    }
+    if (self == null) {
+      throw new IllegalArgumentException("node " + selfName + " is not in the node list");
+    }
     List<PeerPlan> peers = new ArrayList<>(intent.nodes().size());
     // Peers pick their epoch toward us by the same rule, from our readiness: the same for all.
     boolean peersHaveAnEpochTowardUs = outboundEpochToward(intent, self).isPresent();
@@ -53,8 +57,14 @@ public final class DesiredStateFactory {
     }
     SortedMap<Long, SecretBytes> secrets = new TreeMap<>();
     intent.epochSecrets().forEach((epoch, secret) -> secrets.put(epoch, copy(secret)));
-    return new NodeDesiredState(
-        self, intent.cipher(), intent.icv(), intent.lifetimes(), secrets, peers);
+    try {
+      return new NodeDesiredState(
+          self, intent.cipher(), intent.icv(), intent.lifetimes(), secrets, peers);
+    } catch (RuntimeException e) {
+      // Refused: nothing owns the copies, so zero them here.
+      secrets.values().forEach(SecretBytes::close);
+      throw e;
+    }
   }
 
   private static OptionalLong outboundEpochToward(ClusterIntent intent, NodeRef peer) {
@@ -63,7 +73,7 @@ public final class DesiredStateFactory {
     }
     long wanted = intent.outboundEpoch().getAsLong();
     if (intent.inboundEpochs().contains(wanted) && intent.isReady(wanted, peer.index())) {
-      return OptionalLong.of(wanted);
+      return intent.outboundEpoch(); // the same value, without a new object per peer
     }
     return intent.inboundEpochs().headSet(wanted).stream()
         .sorted(java.util.Comparator.reverseOrder())

@@ -8,11 +8,9 @@ import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.spi.SpiAllocator;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -92,11 +90,11 @@ public record NodeDesiredState(
     // A bit set, not a set of boxed indices: this runs on every pass, once per peer.
     BitSet indices = new BitSet();
     indices.set(self.index());
-    // Sized for every peer up front: grown from the default size they were rehashed eight times.
-    int capacity = DesiredXfrmBuilder.capacityFor(peers.size() + 1);
-    Set<Object> addresses = new HashSet<>(capacity);
+    // Tables of positions, not hash sets: two thousand entry objects a pass on a thousand-peer
+    // node.
+    RepeatFinder addresses = new RepeatFinder(peers.size() + 1);
     addresses.add(self.underlay());
-    Set<String> names = new HashSet<>(capacity);
+    RepeatFinder names = new RepeatFinder(peers.size() + 1);
     names.add(self.name());
     for (PeerPlan p : peers) {
       NodeRef n = p.peer();
@@ -117,6 +115,38 @@ public record NodeDesiredState(
       if (p.outboundEpoch().isPresent()) {
         requireSecret(secrets, p.outboundEpoch().getAsLong(), n, "outbound");
       }
+    }
+  }
+
+  /**
+   * Tells whether a key was added before, keeping only the keys' hashes and references in arrays
+   * (open addressing): the set of what was added, without an object per key.
+   */
+  private static final class RepeatFinder {
+    private final Object[] keys;
+    private final int[] hashes;
+    private final int mask;
+
+    RepeatFinder(int expected) {
+      int size = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) << 1;
+      keys = new Object[size];
+      hashes = new int[size];
+      mask = size - 1;
+    }
+
+    /** Adds {@code key} (not null); false if an equal key was added before. */
+    boolean add(Object key) {
+      int hash = key.hashCode();
+      int i = (hash ^ (hash >>> 16)) & mask;
+      while (keys[i] != null) {
+        if (hashes[i] == hash && keys[i].equals(key)) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      hashes[i] = hash;
+      keys[i] = key;
+      return true;
     }
   }
 
