@@ -37,11 +37,20 @@ public final class NodeSet {
   }
 
   public static NodeSet of(int... indices) {
-    return of(IntStream.of(indices));
+    BitSet bits = new BitSet();
+    for (int i : indices) {
+      add(bits, i);
+    }
+    return bits.isEmpty() ? EMPTY : new NodeSet(bits);
   }
 
+  /** A loop, not a stream: agents make these from a thousand peers after every pass. */
   public static NodeSet of(Collection<Integer> indices) {
-    return of(indices.stream().mapToInt(Integer::intValue));
+    BitSet bits = new BitSet();
+    for (int i : indices) {
+      add(bits, i);
+    }
+    return bits.isEmpty() ? EMPTY : new NodeSet(bits);
   }
 
   /** Every index from {@code first} to {@code last}, both included. */
@@ -65,14 +74,9 @@ public final class NodeSet {
     return bits.isEmpty() ? EMPTY : new NodeSet((BitSet) bits.clone());
   }
 
-  private static NodeSet of(IntStream indices) {
-    BitSet bits = new BitSet();
-    indices.forEach(
-        i -> {
-          checkIndex(i);
-          bits.set(i);
-        });
-    return bits.isEmpty() ? EMPTY : new NodeSet(bits);
+  private static void add(BitSet bits, int index) {
+    checkIndex(index);
+    bits.set(index);
   }
 
   private static void checkIndex(int index) {

@@ -21,11 +21,13 @@ final class MapOverlay<K, V> {
   }
 
   V get(K key) {
-    V value = written.get(key);
+    // Most lookups find nothing written or removed yet (a pass that only removes, say): skipping
+    // the empty map or set saves hashing the key for it, a policy id's hash being four fields deep.
+    V value = written.isEmpty() ? null : written.get(key);
     if (value != null) {
       return value;
     }
-    return removed.contains(key) ? null : base.get(key);
+    return !removed.isEmpty() && removed.contains(key) ? null : base.get(key);
   }
 
   boolean containsKey(K key) {

@@ -215,7 +215,13 @@ public final class NodeReconciler {
     if (!live.containsKey(inId)) {
       return false;
     }
-    return want.requiredBy(inId).stream().noneMatch(present::containsKey);
+    // A loop, not a stream: once per inbound SA a rotation retires, a thousand per pass.
+    for (SaId other : want.requiredBy(inId)) {
+      if (present.containsKey(other)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Collects results across the three batches, logging each change once. */
