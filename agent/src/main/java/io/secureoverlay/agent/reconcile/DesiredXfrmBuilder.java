@@ -1,6 +1,7 @@
 package io.secureoverlay.agent.reconcile;
 
 import io.secureoverlay.agent.dataplane.IpsecMode;
+import io.secureoverlay.agent.dataplane.IpsecProtocol;
 import io.secureoverlay.agent.dataplane.OwnedReqids;
 import io.secureoverlay.agent.dataplane.Policy;
 import io.secureoverlay.agent.dataplane.PolicyDirection;
@@ -71,6 +72,17 @@ public final class DesiredXfrmBuilder {
    */
   private AppendOnlyMap<SaId, DesiredSa> lastSaTable = new AppendOnlyMap<>(0);
 
+  /**
+   * Where each SA of the last build sits in {@link #lastSaTable}, by direction, epoch slot and peer
+   * index: most SAs are found there, without hashing an id and probing the table for it (the
+   * largest single cost of a pass that changes little). A hint only: the SA found there counts only
+   * if its id is the one wanted, else the id is looked up. Filled while building into {@link
+   * #nextPositions}; the two swap after each build.
+   */
+  private SaPositions lastPositions = new SaPositions();
+
+  private SaPositions nextPositions = new SaPositions();
+
   private Map<Long, String> lastSecretFingerprints = Map.of();
 
   /** The policies of the last build, taken over when unchanged, for the same reason. */
@@ -122,6 +134,43 @@ public final class DesiredXfrmBuilder {
   }
 
   /**
+   * Positions + 1 in an SA table by direction, epoch slot and peer index, 0 where there is none; in
+   * arrays by peer index, grown to the largest index put, cleared and reused build after build.
+   */
+  private static final class SaPositions {
+    private final int[][] bySlot = new int[2 * SpiAllocator.LIVE_EPOCH_SLOTS][];
+
+    private static int row(boolean inbound, int slot) {
+      return (inbound ? 0 : SpiAllocator.LIVE_EPOCH_SLOTS) + slot;
+    }
+
+    /** The position, or -1. */
+    int get(boolean inbound, int slot, int index) {
+      int[] positions = bySlot[row(inbound, slot)];
+      return positions == null || index >= positions.length ? -1 : positions[index] - 1;
+    }
+
+    void put(boolean inbound, int slot, int index, int position) {
+      int row = row(inbound, slot);
+      int[] positions = bySlot[row];
+      if (positions == null || index >= positions.length) {
+        int length = Math.max(index + 1, positions == null ? 0 : positions.length * 2);
+        positions = positions == null ? new int[length] : Arrays.copyOf(positions, length);
+        bySlot[row] = positions;
+      }
+      positions[index] = position + 1;
+    }
+
+    void clear() {
+      for (int[] positions : bySlot) {
+        if (positions != null) {
+          Arrays.fill(positions, 0);
+        }
+      }
+    }
+  }
+
+  /**
    * Per live epoch, the PRK extracted from its secret (so a pair key is one HKDF-Expand) and the
    * fingerprint of the secret it came from, so a changed secret gets a fresh extract. Dropped and
    * zeroed as soon as a pass no longer carries the epoch.
@@ -169,6 +218,8 @@ public final class DesiredXfrmBuilder {
     PoliciesByIndex outByPeer = new PoliciesByIndex(indices);
     PoliciesByIndex inByPeer = new PoliciesByIndex(indices);
     NodeRef self = state.self();
+    SaPositions positions = nextPositions;
+    positions.clear();
     int keptOutByPeer = 0;
     int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
@@ -185,6 +236,7 @@ public final class DesiredXfrmBuilder {
       // What the in policy requires, only when there is one: most passes enforce nothing.
       List<SaId> inbound = plan.enforce() ? new ArrayList<>(2) : null;
       for (long epoch : plan.inboundEpochs()) {
+        int slot = spis.slotOf(epoch);
         DesiredSa sa =
             sa(
                 state,
@@ -194,11 +246,13 @@ public final class DesiredXfrmBuilder {
                 fromPeer,
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
+                lastPositions.get(true, slot, peer.index()),
                 sameSecret,
                 derived,
                 carried,
                 newSas);
         fromPeer = sa.selector();
+        positions.put(true, slot, peer.index(), sas.size());
         sas.put(sa.id(), sa);
         if (inbound != null) {
           inbound.add(sa.id());
@@ -206,7 +260,8 @@ public final class DesiredXfrmBuilder {
       }
       if (plan.outboundEpoch().isPresent()) {
         long epoch = plan.outboundEpoch().getAsLong();
-        int reqid = OwnedReqids.outbound(spis.slotOf(epoch));
+        int slot = spis.slotOf(epoch);
+        int reqid = OwnedReqids.outbound(slot);
         DesiredSa sa =
             sa(
                 state,
@@ -216,10 +271,12 @@ public final class DesiredXfrmBuilder {
                 toPeer,
                 spis.spiFor(epoch, self.index()),
                 reqid,
+                lastPositions.get(false, slot, peer.index()),
                 sameSecret,
                 derived,
                 carried,
                 newSas);
+        positions.put(false, slot, peer.index(), sas.size());
         sas.put(sa.id(), sa);
         Policy out =
             policy(
@@ -263,6 +320,10 @@ public final class DesiredXfrmBuilder {
     if (keptSas != lastSas) {
       lastSaTable = sas;
     }
+    // Kept either way: when the last table stays, this one held the same SAs, in the same places
+    // unless the peers moved (then the next build's checks find the hints wrong and look up).
+    nextPositions = lastPositions;
+    lastPositions = positions;
     DesiredXfrm built =
         DesiredXfrm.owning(
             keptSas, keptPolicies, required, sa -> derive(state, sa), derived, since);
@@ -378,12 +439,24 @@ public final class DesiredXfrmBuilder {
       TrafficSelector selector,
       int spi,
       int reqid,
+      int hint,
       Set<Long> sameSecret,
       Map<SaId, SecretBytes> derived,
       BitSet carried,
       List<DesiredXfrm.NewSa> newSas) {
-    SaId id = SaId.esp(to.underlay(), spi);
-    int at = lastSaTable.positionOf(id);
+    // Where the last build put this peer's SA of this direction and slot, if it is this id; else
+    // looked up by id.
+    int at =
+        hint >= 0 && hint < lastSaTable.size() && isEsp(lastSaTable.keyAt(hint), to, spi)
+            ? hint
+            : -1;
+    SaId id;
+    if (at >= 0) {
+      id = lastSaTable.keyAt(at);
+    } else {
+      id = SaId.esp(to.underlay(), spi);
+      at = lastSaTable.positionOf(id);
+    }
     DesiredSa last = null;
     if (at >= 0) {
       last = lastSaTable.valueAt(at);
@@ -392,39 +465,55 @@ public final class DesiredXfrmBuilder {
     if (last != null
         && last.epoch() == epoch
         && last.cipher() == state.cipher()
-        && last.source().equals(from.underlay())
+        && sameAddress(last.source(), from.underlay())
         && sameSecret.contains(epoch)) {
       // The same key as last pass: its fingerprint is known, nothing to derive.
       if (last.reqid() == reqid
           && last.icv() == state.icv()
-          && last.lifetimes().equals(state.lifetimes())) {
+          && (last.lifetimes() == state.lifetimes()
+              || last.lifetimes().equals(state.lifetimes()))) {
         return last;
       }
       DesiredSa made =
-          desiredSa(state, epoch, from, to, last.selector(), spi, reqid, last.keyFingerprint());
+          desiredSa(state, id, epoch, from, to, last.selector(), reqid, last.keyFingerprint());
       newSas.add(new DesiredXfrm.NewSa(made, last));
       return made;
     }
     // Not wanted last pass: most likely about to be installed, so keep the key for that.
     SecretBytes key = derive(state, epoch, from.underlay(), to.underlay());
     derived.put(id, key);
-    DesiredSa made = desiredSa(state, epoch, from, to, selector, spi, reqid, key.fingerprintBits());
+    DesiredSa made = desiredSa(state, id, epoch, from, to, selector, reqid, key.fingerprintBits());
     newSas.add(new DesiredXfrm.NewSa(made, last));
     return made;
+  }
+
+  /** Whether {@code id} is the ESP SA {@code spi} toward {@code to}. */
+  private static boolean isEsp(SaId id, NodeRef to, int spi) {
+    return id.spi() == spi
+        && id.protocol() == IpsecProtocol.ESP
+        && sameAddress(id.destination(), to.underlay());
+  }
+
+  /**
+   * Identity first: {@code Inet4Address.equals} does not look at it, and the plan cache shares one
+   * address object per node across passes.
+   */
+  private static boolean sameAddress(InetAddress a, InetAddress b) {
+    return a == b || a.equals(b);
   }
 
   /** With {@code selector} when given (it is then {@code from -> to}), else a new one. */
   private static DesiredSa desiredSa(
       NodeDesiredState state,
+      SaId id,
       long epoch,
       NodeRef from,
       NodeRef to,
       TrafficSelector selector,
-      int spi,
       int reqid,
       long keyFingerprint) {
     return new DesiredSa(
-        SaId.esp(to.underlay(), spi),
+        id,
         from.underlay(),
         selector != null ? selector : TrafficSelector.ipip(from.underlay(), to.underlay()),
         IpsecMode.TRANSPORT,

@@ -190,6 +190,18 @@ class DesiredXfrmBuilderTest {
       second.policies().forEach((id, p) -> assertThat(p).isSameAs(first.policies().get(id)));
       assertThat(second.sinceLastBuild().orElseThrow().newSaIds()).isEmpty();
       assertThat(second.sinceLastBuild().orElseThrow().newPolicies()).isEmpty();
+      // The builder finds last build's SAs by where it put them; the order moved twice more.
+      try (NodeDesiredState again = state(self, reversed, List.of(1L, 2L), 2, true);
+          DesiredXfrm third = builder.build(again);
+          NodeDesiredState back = state(self, peers, List.of(1L, 2L), 2, true);
+          DesiredXfrm fourth = builder.build(back)) {
+        for (DesiredXfrm later : List.of(third, fourth)) {
+          assertThat(later.sas()).hasSize(6);
+          later.sas().forEach((id, sa) -> assertThat(sa).isSameAs(first.sas().get(id)));
+          assertThat(later.sinceLastBuild().orElseThrow().newSaIds()).isEmpty();
+          assertThat(later.sinceLastBuild().orElseThrow().droppedSas()).isEmpty();
+        }
+      }
     }
   }
 
@@ -216,7 +228,39 @@ class DesiredXfrmBuilderTest {
                   peers.get(1).underlay().equals(p.selector().destination())
                       || peers.get(1).underlay().equals(p.selector().source()));
       assertThat(second.sinceLastBuild().orElseThrow().newPolicies()).hasSize(2);
+      // Its SAs are its own, none taken over from the node that had its index: new objects with
+      // new keys (the inbound one keeps its id, as the SPI carries the sender's index), and the SA
+      // toward the left node's address goes.
+      List<DesiredSa> leftNodes = sasInvolving(first, peers.get(1));
+      List<DesiredSa> successors = sasInvolving(second, successor);
+      assertThat(leftNodes).hasSize(2);
+      assertThat(successors).hasSize(2);
+      for (DesiredSa sa : successors) {
+        for (DesiredSa old : leftNodes) {
+          assertThat(sa.keyFingerprint()).isNotEqualTo(old.keyFingerprint());
+        }
+      }
+      assertThat(second.sinceLastBuild().orElseThrow().newSaIds())
+          .containsExactlyInAnyOrderElementsOf(successors.stream().map(DesiredSa::id).toList());
+      List<SaId> towardLeftNode =
+          leftNodes.stream()
+              .map(DesiredSa::id)
+              .filter(id -> id.destination().equals(peers.get(1).underlay()))
+              .toList();
+      assertThat(second.sinceLastBuild().orElseThrow().droppedSas())
+          .hasSize(1)
+          .containsExactlyElementsOf(towardLeftNode);
     }
+  }
+
+  /** The SAs toward or from {@code node}. */
+  private static List<DesiredSa> sasInvolving(DesiredXfrm built, NodeRef node) {
+    return built.sas().values().stream()
+        .filter(
+            sa ->
+                node.underlay().equals(sa.source())
+                    || node.underlay().equals(sa.id().destination()))
+        .toList();
   }
 
   @Test
