@@ -11,6 +11,7 @@ import io.secureoverlay.spi.SpiAllocator;
 import io.secureoverlay.spi.SpiOwner;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class InstalledStateReader {
     }
     peers.clear(selfIndex);
     Map<Integer, Long> epochBySlot = plan.epochBySlot();
+    // In an array for the policy loop below: a boxed lookup per out policy, a thousand a pass.
+    long[] epochOfSlot = new long[SpiAllocator.LIVE_EPOCH_SLOTS];
+    Arrays.fill(epochOfSlot, -1);
+    epochBySlot.forEach((slot, epoch) -> epochOfSlot[slot] = epoch);
     SlotTally tally = new SlotTally(self, epochBySlot);
     // Views, not a dump: this runs after every pass over every installed SA, thousands at a
     // thousand peers, and a dump copies each into two new objects.
@@ -91,8 +96,9 @@ public final class InstalledStateReader {
             if (peer != null && peer != selfIndex) {
               encryptingTo.add(peer);
             }
-            Long epoch = epochBySlot.get(OwnedReqids.epochSlotOf(p.template().reqid()));
-            if (epoch != null && epoch > outboundEpoch[0]) {
+            int slot = OwnedReqids.epochSlotOf(p.template().reqid());
+            long epoch = slot < epochOfSlot.length ? epochOfSlot[slot] : -1;
+            if (epoch > outboundEpoch[0]) {
               outboundEpoch[0] = epoch;
             }
           } else if (p.direction() == PolicyDirection.IN) {
@@ -139,7 +145,9 @@ public final class InstalledStateReader {
     }
 
     private void add(InstalledSaView sa) {
-      boolean inbound = sa.id().destination().equals(self.underlay());
+      InetAddress destination = sa.id().destination();
+      // Identity first (Inet4Address.equals skips it): inbound SAs carry self's very address.
+      boolean inbound = destination == self.underlay() || destination.equals(self.underlay());
       // An inbound SA of ours names its epoch slot and sender in its SPI, an outbound one its slot
       // in its reqid; anything else counts toward no epoch.
       SpiOwner sender = inbound && spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()) : null;
