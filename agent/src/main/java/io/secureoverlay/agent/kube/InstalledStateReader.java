@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -145,9 +146,8 @@ public final class InstalledStateReader {
     }
 
     private void add(InstalledSaView sa) {
-      InetAddress destination = sa.id().destination();
-      // Identity first (Inet4Address.equals skips it): inbound SAs carry self's very address.
-      boolean inbound = destination == self.underlay() || destination.equals(self.underlay());
+      // Objects.equals looks at identity first: inbound SAs carry self's very address object.
+      boolean inbound = Objects.equals(sa.id().destination(), self.underlay());
       // An inbound SA of ours names its epoch slot and sender in its SPI, an outbound one its slot
       // in its reqid; anything else counts toward no epoch.
       SpiOwner sender = inbound && spis.isOurs(sa.id().spi()) ? spis.decode(sa.id().spi()) : null;

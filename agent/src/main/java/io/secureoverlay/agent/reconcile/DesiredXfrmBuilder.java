@@ -465,13 +465,13 @@ public final class DesiredXfrmBuilder {
     if (last != null
         && last.epoch() == epoch
         && last.cipher() == state.cipher()
-        && sameAddress(last.source(), from.underlay())
+        // Objects.equals looks at identity first; the plan cache shares address objects.
+        && Objects.equals(last.source(), from.underlay())
         && sameSecret.contains(epoch)) {
       // The same key as last pass: its fingerprint is known, nothing to derive.
       if (last.reqid() == reqid
           && last.icv() == state.icv()
-          && (last.lifetimes() == state.lifetimes()
-              || last.lifetimes().equals(state.lifetimes()))) {
+          && Objects.equals(last.lifetimes(), state.lifetimes())) {
         return last;
       }
       DesiredSa made =
@@ -491,15 +491,7 @@ public final class DesiredXfrmBuilder {
   private static boolean isEsp(SaId id, NodeRef to, int spi) {
     return id.spi() == spi
         && id.protocol() == IpsecProtocol.ESP
-        && sameAddress(id.destination(), to.underlay());
-  }
-
-  /**
-   * Identity first: {@code Inet4Address.equals} does not look at it, and the plan cache shares one
-   * address object per node across passes.
-   */
-  private static boolean sameAddress(InetAddress a, InetAddress b) {
-    return a == b || a.equals(b);
+        && Objects.equals(id.destination(), to.underlay());
   }
 
   /** With {@code selector} when given (it is then {@code from -> to}), else a new one. */
