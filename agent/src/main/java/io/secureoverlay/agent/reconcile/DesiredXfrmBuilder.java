@@ -76,12 +76,10 @@ public final class DesiredXfrmBuilder {
    * Where each SA of the last build sits in {@link #lastSaTable}, by direction, epoch slot and peer
    * index: most SAs are found there, without hashing an id and probing the table for it (the
    * largest single cost of a pass that changes little). A hint only: the SA found there counts only
-   * if its id is the one wanted, else the id is looked up. Filled while building into {@link
-   * #nextPositions}; the two swap after each build.
+   * if its id is the one wanted, else the id is looked up; so a build reads each entry and then
+   * overwrites it, and entries no build overwrote (a peer gone, an epoch retired) may stay.
    */
-  private SaPositions lastPositions = new SaPositions();
-
-  private SaPositions nextPositions = new SaPositions();
+  private final SaPositions positions = new SaPositions();
 
   private Map<Long, String> lastSecretFingerprints = Map.of();
 
@@ -135,7 +133,7 @@ public final class DesiredXfrmBuilder {
 
   /**
    * Positions + 1 in an SA table by direction, epoch slot and peer index, 0 where there is none; in
-   * arrays by peer index, grown to the largest index put, cleared and reused build after build.
+   * arrays by peer index, grown to the largest index put.
    */
   private static final class SaPositions {
     private final int[][] bySlot = new int[2 * SpiAllocator.LIVE_EPOCH_SLOTS][];
@@ -159,14 +157,6 @@ public final class DesiredXfrmBuilder {
         bySlot[row] = positions;
       }
       positions[index] = position + 1;
-    }
-
-    void clear() {
-      for (int[] positions : bySlot) {
-        if (positions != null) {
-          Arrays.fill(positions, 0);
-        }
-      }
     }
   }
 
@@ -218,8 +208,6 @@ public final class DesiredXfrmBuilder {
     PoliciesByIndex outByPeer = new PoliciesByIndex(indices);
     PoliciesByIndex inByPeer = new PoliciesByIndex(indices);
     NodeRef self = state.self();
-    SaPositions positions = nextPositions;
-    positions.clear();
     int keptOutByPeer = 0;
     int keptInByPeer = 0;
     for (PeerPlan plan : state.peers()) {
@@ -246,7 +234,7 @@ public final class DesiredXfrmBuilder {
                 fromPeer,
                 spis.spiFor(epoch, peer.index()),
                 OwnedReqids.INBOUND,
-                lastPositions.get(true, slot, peer.index()),
+                positions.get(true, slot, peer.index()),
                 sameSecret,
                 derived,
                 carried,
@@ -271,7 +259,7 @@ public final class DesiredXfrmBuilder {
                 toPeer,
                 spis.spiFor(epoch, self.index()),
                 reqid,
-                lastPositions.get(false, slot, peer.index()),
+                positions.get(false, slot, peer.index()),
                 sameSecret,
                 derived,
                 carried,
@@ -320,10 +308,8 @@ public final class DesiredXfrmBuilder {
     if (keptSas != lastSas) {
       lastSaTable = sas;
     }
-    // Kept either way: when the last table stays, this one held the same SAs, in the same places
-    // unless the peers moved (then the next build's checks find the hints wrong and look up).
-    nextPositions = lastPositions;
-    lastPositions = positions;
+    // The positions just noted are in this build's table; when the last one stays instead, it
+    // holds the same SAs in the same places unless the peers moved (then the hints fail the check).
     DesiredXfrm built =
         DesiredXfrm.owning(
             keptSas, keptPolicies, required, sa -> derive(state, sa), derived, since);
