@@ -83,11 +83,6 @@ public final class CompactOrderedMap<K, V> {
     return (V) values[Objects.checkIndex(position, end)];
   }
 
-  /** Positions in use, holes included: {@link #size()} as long as nothing was removed. */
-  public int end() {
-    return end;
-  }
-
   public V get(Object key) {
     int position = positionOf(key);
     return position < 0 ? null : valueAt(position);

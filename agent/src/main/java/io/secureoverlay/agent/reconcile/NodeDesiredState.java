@@ -1,5 +1,6 @@
 package io.secureoverlay.agent.reconcile;
 
+import io.secureoverlay.agent.collect.CompactOrderedMap;
 import io.secureoverlay.agent.dataplane.SaLifetimes;
 import io.secureoverlay.crypto.EpochSecretGenerator;
 import io.secureoverlay.crypto.SecretBytes;
@@ -90,23 +91,22 @@ public record NodeDesiredState(
     // A bit set, not a set of boxed indices: this runs on every pass, once per peer.
     BitSet indices = new BitSet();
     indices.set(self.index());
-    // Tables of positions, not hash sets: two thousand entry objects a pass on a thousand-peer
-    // node.
-    RepeatFinder addresses = new RepeatFinder(peers.size() + 1);
-    addresses.add(self.underlay());
-    RepeatFinder names = new RepeatFinder(peers.size() + 1);
-    names.add(self.name());
+    // Compact tables, not hash sets: two thousand entry objects a pass on a thousand-peer node.
+    CompactOrderedMap<Object, Object> addresses = new CompactOrderedMap<>(peers.size() + 1);
+    addresses.put(self.underlay(), self);
+    CompactOrderedMap<Object, Object> names = new CompactOrderedMap<>(peers.size() + 1);
+    names.put(self.name(), self);
     for (PeerPlan p : peers) {
       NodeRef n = p.peer();
       if (indices.get(n.index())) {
         throw new IllegalArgumentException("peer " + n.name() + ": index " + n.index() + " taken");
       }
       indices.set(n.index());
-      if (!addresses.add(n.underlay())) {
+      if (addresses.put(n.underlay(), n) != null) {
         throw new IllegalArgumentException(
             "peer " + n.name() + ": underlay " + n.underlay().getHostAddress() + " taken");
       }
-      if (!names.add(n.name())) {
+      if (names.put(n.name(), n) != null) {
         throw new IllegalArgumentException("peer name " + n.name() + " appears twice");
       }
       for (long epoch : p.inboundEpochs()) {
@@ -115,38 +115,6 @@ public record NodeDesiredState(
       if (p.outboundEpoch().isPresent()) {
         requireSecret(secrets, p.outboundEpoch().getAsLong(), n, "outbound");
       }
-    }
-  }
-
-  /**
-   * Tells whether a key was added before, keeping only the keys' hashes and references in arrays
-   * (open addressing): the set of what was added, without an object per key.
-   */
-  private static final class RepeatFinder {
-    private final Object[] keys;
-    private final int[] hashes;
-    private final int mask;
-
-    RepeatFinder(int expected) {
-      int size = Integer.highestOneBit(Math.max(2, expected) * 2 - 1) << 1;
-      keys = new Object[size];
-      hashes = new int[size];
-      mask = size - 1;
-    }
-
-    /** Adds {@code key} (not null); false if an equal key was added before. */
-    boolean add(Object key) {
-      int hash = key.hashCode();
-      int i = (hash ^ (hash >>> 16)) & mask;
-      while (keys[i] != null) {
-        if (hashes[i] == hash && keys[i].equals(key)) {
-          return false;
-        }
-        i = (i + 1) & mask;
-      }
-      hashes[i] = hash;
-      keys[i] = key;
-      return true;
     }
   }
 
