@@ -1,5 +1,6 @@
 package io.secureoverlay.crypto;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -84,12 +85,9 @@ public final class KeyFingerprints {
     byte[] key = secret.copy();
     byte[] digest = HkdfSha256.derive(key, null, info, HEX_DIGITS / 2);
     try {
-      // Big-endian, so the number's hex digits are the digest's bytes in order.
-      long bits = 0;
-      for (byte b : digest) {
-        bits = (bits << 8) | (b & 0xff);
-      }
-      return bits;
+      // Big-endian (ByteBuffer's order), so the number's hex digits are the digest's bytes in
+      // order.
+      return ByteBuffer.wrap(digest).getLong();
     } finally {
       Arrays.fill(key, (byte) 0);
       Arrays.fill(digest, (byte) 0);
