@@ -7,6 +7,7 @@ import io.secureoverlay.crypto.SecretBytes;
 import io.secureoverlay.model.Cipher;
 import io.secureoverlay.model.IcvLength;
 import io.secureoverlay.spi.SpiAllocator;
+import java.net.InetAddress;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -92,9 +93,9 @@ public record NodeDesiredState(
     BitSet indices = new BitSet();
     indices.set(self.index());
     // Compact tables, not hash sets: two thousand entry objects a pass on a thousand-peer node.
-    CompactOrderedMap<Object, Object> addresses = new CompactOrderedMap<>(peers.size() + 1);
+    CompactOrderedMap<InetAddress, NodeRef> addresses = new CompactOrderedMap<>(peers.size() + 1);
     addresses.put(self.underlay(), self);
-    CompactOrderedMap<Object, Object> names = new CompactOrderedMap<>(peers.size() + 1);
+    CompactOrderedMap<String, NodeRef> names = new CompactOrderedMap<>(peers.size() + 1);
     names.put(self.name(), self);
     for (PeerPlan p : peers) {
       NodeRef n = p.peer();
